@@ -1,0 +1,17 @@
+package dev.reel.cli;
+
+import dev.reel.media.ffmpeg.FfmpegLibrary;
+import picocli.CommandLine;
+
+/** {@code reel --version}: reel's version and the FFmpeg and Java it runs on. */
+final class VersionProvider implements CommandLine.IVersionProvider {
+  @Override
+  public String[] getVersion() {
+    String v = ReelCommand.class.getPackage().getImplementationVersion();
+    return new String[] {
+      "reel " + (v == null ? "dev" : v),
+      "FFmpeg " + FfmpegLibrary.version() + " (in-process, LGPL)",
+      "Java " + Runtime.version()
+    };
+  }
+}

@@ -1,0 +1,93 @@
+package dev.reel.media.ffmpeg;
+
+import static org.bytedeco.ffmpeg.global.avformat.AVFMT_NOFILE;
+import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
+import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
+import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+
+/**
+ * Owns an output {@code AVFormatContext} and its file; {@link #close()} closes the file and
+ * frees the context (call {@link #finish()} first to write the trailer).
+ */
+final class OutputContext implements AutoCloseable {
+  private AVFormatContext ctx;
+  private final String file;
+  private boolean fileOpen;
+
+  private OutputContext(AVFormatContext ctx, String file) {
+    this.ctx = ctx;
+    this.file = file;
+  }
+
+  /** A muxer of the named format ({@code "matroska"}) that will write to {@code file}. */
+  static OutputContext create(String muxer, String file) {
+    AVFormatContext ctx = new AVFormatContext(null);
+    FfmpegErrors.check(
+        avformat_alloc_output_context2(ctx, null, muxer, file), "avformat_alloc_output_context2", file);
+    return new OutputContext(ctx, file);
+  }
+
+  AVStream newStream() {
+    AVStream st = avformat_new_stream(ctx, null);
+    if (st == null) {
+      throw new OutOfMemoryError("avformat_new_stream failed");
+    }
+    return st;
+  }
+
+  boolean needsGlobalHeader() {
+    return (ctx.oformat().flags() & org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER) != 0;
+  }
+
+  void setMetadata(AVDictionary dict) {
+    ctx.metadata(dict);
+  }
+
+  /** Opens the file and writes the container header. */
+  void start() {
+    if ((ctx.oformat().flags() & AVFMT_NOFILE) == 0) {
+      AVIOContext pb = new AVIOContext(null);
+      FfmpegErrors.check(avio_open(pb, "file:" + file, AVIO_FLAG_WRITE), "avio_open", file);
+      ctx.pb(pb);
+      fileOpen = true;
+    }
+    FfmpegErrors.check(avformat_write_header(ctx, (AVDictionary) null), "avformat_write_header", file);
+  }
+
+  void write(AVPacket packet) {
+    FfmpegErrors.check(av_interleaved_write_frame(ctx, packet), "av_interleaved_write_frame", file);
+  }
+
+  /** Writes the trailer (index, durations). */
+  void finish() {
+    FfmpegErrors.check(av_write_trailer(ctx), "av_write_trailer", file);
+  }
+
+  String file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    if (ctx != null) {
+      if (fileOpen) {
+        avio_closep(ctx.pb());
+        fileOpen = false;
+      }
+      avformat_free_context(ctx);
+      ctx = null;
+    }
+  }
+}
