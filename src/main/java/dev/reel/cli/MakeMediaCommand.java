@@ -99,7 +99,8 @@ final class MakeMediaCommand implements Callable<Integer> {
   public Integer call() {
     String[] wh = size.toLowerCase(Locale.ROOT).split("x");
     if (wh.length != 2) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--size must be WxH, not " + size);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--size must be WxH, not " + size);
     }
     int w = Integer.parseInt(wh[0]);
     int h = Integer.parseInt(wh[1]);
@@ -107,10 +108,12 @@ final class MakeMediaCommand implements Callable<Integer> {
     if (library != null) {
       int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
       try (ProgressListener progress =
-          ProgressMode.AUTO.listener("make-media", "files", streams.err(), streams.errIsTerminal(), System::nanoTime)) {
+          ProgressMode.AUTO.listener(
+              "make-media", "files", streams.err(), streams.errIsTerminal(), System::nanoTime)) {
         progress.start(count);
         List<Path> made =
-            TestLibrary.make(encoder, library, count, seconds, w, h, n, d -> progress.advance(d, 0));
+            TestLibrary.make(
+                encoder, library, count, seconds, w, h, n, d -> progress.advance(d, 0));
         streams.err().println("made " + made.size() + " files in " + library);
       }
       return 0;

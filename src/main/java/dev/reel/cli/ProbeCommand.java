@@ -97,7 +97,8 @@ final class ProbeCommand implements Callable<Integer> {
     ProbeRequest request = request();
     for (Path p : request.paths()) {
       if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no such file or folder: " + p);
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "no such file or folder: " + p);
       }
     }
     FfmpegLibrary.logErrors(verbose);
@@ -105,7 +106,11 @@ final class ProbeCommand implements Callable<Integer> {
     ProgressListener listener =
         mode.listener("probe", "files", streams.err(), streams.errIsTerminal(), System::nanoTime);
     ProbeJob job =
-        new ProbeJob(new FfmpegMediaProbe(), listener, w -> streams.err().println("reel probe: " + w), System::nanoTime);
+        new ProbeJob(
+            new FfmpegMediaProbe(),
+            listener,
+            w -> streams.err().println("reel probe: " + w),
+            System::nanoTime);
     ProbeSummary summary;
     try (ProbeResultWriter writer =
         json
@@ -128,7 +133,8 @@ final class ProbeCommand implements Callable<Integer> {
     }
     int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
     if (n < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--workers (" + n + ") must be at least 1");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--workers (" + n + ") must be at least 1");
     }
     return new ProbeRequest(
         paths,
@@ -144,7 +150,8 @@ final class ProbeCommand implements Callable<Integer> {
       return ProgressMode.valueOf(progress.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--progress must be auto, bar, plain or none, not '" + progress + "'");
+          spec.commandLine(),
+          "--progress must be auto, bar, plain or none, not '" + progress + "'");
     }
   }
 }

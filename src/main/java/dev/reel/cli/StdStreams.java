@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.Objects;
 
 /**
- * Where a command writes: results to {@code out}, progress and messages to {@code err}, and
- * whether each is a terminal (the {@code reel} launcher tells, since Java cannot ask).
+ * Where a command writes: results to {@code out}, progress and messages to {@code err}, and whether
+ * each is a terminal (the {@code reel} launcher tells, since Java cannot ask).
  */
 public record StdStreams(
     PrintStream out, PrintStream err, boolean outIsTerminal, boolean errIsTerminal) {

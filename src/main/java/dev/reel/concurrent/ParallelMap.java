@@ -21,18 +21,18 @@ import java.util.function.Function;
  * Maps items through a task on a fixed number of platform worker threads, handing each item's
  * outcome to a sink, in input order or as items finish.
  *
- * <p>How it works: the calling thread pulls items from the iterator and queues them, but only
- * while fewer than {@code window} items are queued, running or waiting to be emitted, so memory
- * stays bounded however many items there are (and however slow one item is). Workers take
- * items, run the task and complete them. In ordered mode, a completed item waits until every
- * earlier item has been emitted. The sink is called by one thread at a time, under the emit lock.
+ * <p>How it works: the calling thread pulls items from the iterator and queues them, but only while
+ * fewer than {@code window} items are queued, running or waiting to be emitted, so memory stays
+ * bounded however many items there are (and however slow one item is). Workers take items, run the
+ * task and complete them. In ordered mode, a completed item waits until every earlier item has been
+ * emitted. The sink is called by one thread at a time, under the emit lock.
  *
  * <p>Timeouts: a watchdog thread looks at the items that are running; one that has run past the
- * timeout is completed as {@link ItemOutcome.TimedOut}, its worker is interrupted, and a new
- * worker takes its place, so that a read stuck in the kernel (a dead network mount, a FIFO
- * without a writer) costs one thread, not the batch. The stuck worker exits when its task
- * returns; its late result is dropped. Tasks should also watch the deadline themselves (FFmpeg's
- * interrupt callback does) so that they free their resources at the timeout.
+ * timeout is completed as {@link ItemOutcome.TimedOut}, its worker is interrupted, and a new worker
+ * takes its place, so that a read stuck in the kernel (a dead network mount, a FIFO without a
+ * writer) costs one thread, not the batch. The stuck worker exits when its task returns; its late
+ * result is dropped. Tasks should also watch the deadline themselves (FFmpeg's interrupt callback
+ * does) so that they free their resources at the timeout.
  */
 public final class ParallelMap<I, O> {
   private final int workers;
@@ -62,8 +62,8 @@ public final class ParallelMap<I, O> {
    * Runs {@code task} over every item and passes each outcome to {@code sink}. Returns when every
    * item's outcome has been emitted.
    *
-   * @throws RuntimeException the first exception thrown by the sink, after which no new items
-   *     are started
+   * @throws RuntimeException the first exception thrown by the sink, after which no new items are
+   *     started
    */
   public void run(Iterator<I> items, Function<I, O> task, Consumer<ItemOutcome<I, O>> sink) {
     new Run(task, sink).execute(items);

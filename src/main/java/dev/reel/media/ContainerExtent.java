@@ -15,11 +15,11 @@ import java.util.Optional;
  *
  * <p>Three families carry their extent at the top level: ISO BMFF (mp4, mov, m4v, 3gp) is a
  * sequence of boxes, each starting with its size; Matroska and WebM start with an EBML header
- * followed by one Segment element whose size covers the rest; AVI is a RIFF chunk whose size is
- * in bytes 4 to 8. A file that ends before the last box, the Segment or the RIFF chunk ends was
- * cut short (an interrupted download or copy). Reading these costs a few small positioned reads,
- * so the header probe can afford it on every file. Other containers (MPEG-TS, MPEG-PS, FLV) have
- * no declared extent and are not checked here.
+ * followed by one Segment element whose size covers the rest; AVI is a RIFF chunk whose size is in
+ * bytes 4 to 8. A file that ends before the last box, the Segment or the RIFF chunk ends was cut
+ * short (an interrupted download or copy). Reading these costs a few small positioned reads, so the
+ * header probe can afford it on every file. Other containers (MPEG-TS, MPEG-PS, FLV) have no
+ * declared extent and are not checked here.
  */
 public final class ContainerExtent {
   private static final int MAX_BOXES = 10_000;
@@ -49,8 +49,12 @@ public final class ContainerExtent {
         return exceeds("riff chunk", declared, fileSize);
       }
       String type = ascii(head, 4, 4);
-      if (type.equals("ftyp") || type.equals("moov") || type.equals("mdat")
-          || type.equals("free") || type.equals("wide") || type.equals("skip")) {
+      if (type.equals("ftyp")
+          || type.equals("moov")
+          || type.equals("mdat")
+          || type.equals("free")
+          || type.equals("wide")
+          || type.equals("skip")) {
         return checkBoxes(ch, fileSize);
       }
       return Optional.empty();
@@ -77,7 +81,8 @@ public final class ContainerExtent {
         return Optional.empty(); // the last box runs to the end of the file by definition
       }
       if (size < 8) {
-        return Optional.of("damaged: box '" + printable(type) + "' at byte " + pos + " has size " + size);
+        return Optional.of(
+            "damaged: box '" + printable(type) + "' at byte " + pos + " has size " + size);
       }
       Optional<String> cut = exceeds("box '" + printable(type) + "'", pos + size, fileSize);
       if (cut.isPresent()) {
@@ -149,7 +154,9 @@ public final class ContainerExtent {
     return s.chars().allMatch(c -> c >= 32 && c < 127) ? s : "?";
   }
 
-  /** An EBML variable-length integer: its value, its length in bytes, and whether it is "unknown". */
+  /**
+   * An EBML variable-length integer: its value, its length in bytes, and whether it is "unknown".
+   */
   private record Vint(long value, int length, boolean unknown) {
     static Vint read(ByteBuffer b, int at) {
       if (at >= b.limit()) {

@@ -9,8 +9,8 @@ import java.time.Duration;
 public interface MediaProbe {
 
   /**
-   * Probes one file. Never throws for bad input: a corrupt, truncated or unreadable file ends as
-   * an outcome that says why.
+   * Probes one file. Never throws for bad input: a corrupt, truncated or unreadable file ends as an
+   * outcome that says why.
    *
    * @param file the file and what the file system said about it
    * @param depth how much work to do

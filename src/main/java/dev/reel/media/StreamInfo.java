@@ -6,8 +6,8 @@ import java.util.Objects;
  * One stream of a media file. Fields that the file does not tell are null.
  *
  * <p>Every stream has its index in the file, its codec's short name ({@code "h264"}), the codec
- * profile's name when known ({@code "High"}), its language tag as written in the file
- * ({@code "eng"}), its title and whether it is marked default.
+ * profile's name when known ({@code "High"}), its language tag as written in the file ({@code
+ * "eng"}), its title and whether it is marked default.
  */
 public sealed interface StreamInfo {
 
@@ -54,7 +54,8 @@ public sealed interface StreamInfo {
       Objects.requireNonNull(codec, "codec");
       Objects.requireNonNull(hdr, "hdr");
       if (width < 0 || height < 0) {
-        throw new IllegalArgumentException("size " + width + "x" + height + " must not be negative");
+        throw new IllegalArgumentException(
+            "size " + width + "x" + height + " must not be negative");
       }
     }
 

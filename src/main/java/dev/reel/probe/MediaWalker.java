@@ -15,10 +15,10 @@ import java.util.function.Consumer;
 /**
  * Lists the media files below some paths, in a stable order (names sorted within each folder).
  *
- * <p>A file named directly is always kept, whatever its extension; files found by walking a
- * folder are kept by extension. Hidden entries (names starting with a dot) are skipped unless
- * asked for. Symbolic links are followed, and a folder reached twice (a link loop) is walked
- * once. A folder that cannot be read is reported to {@code warnings} and skipped.
+ * <p>A file named directly is always kept, whatever its extension; files found by walking a folder
+ * are kept by extension. Hidden entries (names starting with a dot) are skipped unless asked for.
+ * Symbolic links are followed, and a folder reached twice (a link loop) is walked once. A folder
+ * that cannot be read is reported to {@code warnings} and skipped.
  */
 final class MediaWalker {
   private final Set<String> extensions;
@@ -47,7 +47,8 @@ final class MediaWalker {
   private void walkFolder(Path folder, List<Path> out, Set<Object> seen) {
     Object key;
     try {
-      key = Files.readAttributes(folder, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+      key =
+          Files.readAttributes(folder, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     } catch (IOException e) {
       warnings.accept("cannot read folder " + folder + ": " + reason(e));
       return;

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Probes every media file below the requested paths, in parallel, and streams one outcome per
- * file to a sink in walk order. Results are not kept: memory stays flat however many files.
+ * Probes every media file below the requested paths, in parallel, and streams one outcome per file
+ * to a sink in walk order. Results are not kept: memory stays flat however many files.
  */
 public final class ProbeJob {
   private final MediaProbe probe;
@@ -31,7 +31,10 @@ public final class ProbeJob {
    * @param nanoClock the clock for the summary's elapsed time
    */
   public ProbeJob(
-      MediaProbe probe, ProgressListener progress, Consumer<String> warnings, LongSupplier nanoClock) {
+      MediaProbe probe,
+      ProgressListener progress,
+      Consumer<String> warnings,
+      LongSupplier nanoClock) {
     this.probe = probe;
     this.progress = progress;
     this.warnings = warnings;
@@ -46,8 +49,7 @@ public final class ProbeJob {
     long[] counts = new long[2]; // ok, failed: touched only under the parallel map's emit lock
     progress.start(files.size());
     try {
-      new ParallelMap<Path, ProbeOutcome>(
-              request.workers(), request.timeout(), true, "reel-probe")
+      new ParallelMap<Path, ProbeOutcome>(request.workers(), request.timeout(), true, "reel-probe")
           .run(
               files.iterator(),
               path -> probeOne(path, request),
@@ -85,7 +87,9 @@ public final class ProbeJob {
       case ItemOutcome.Done<Path, ProbeOutcome> d -> d.value();
       case ItemOutcome.Failed<Path, ProbeOutcome> f ->
           new ProbeOutcome.Unreadable(
-              facts(f.item()), "internal error: " + f.error().getClass().getSimpleName()
+              facts(f.item()),
+              "internal error: "
+                  + f.error().getClass().getSimpleName()
                   + (f.error().getMessage() == null ? "" : ": " + f.error().getMessage()));
       case ItemOutcome.TimedOut<Path, ProbeOutcome> t ->
           new ProbeOutcome.TimedOut(facts(t.item()), t.after());

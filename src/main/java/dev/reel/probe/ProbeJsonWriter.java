@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes one JSON object per file, one per line. The field names are stable and documented in
- * the README; a value the file does not tell is null, never left out.
+ * Writes one JSON object per file, one per line. The field names are stable and documented in the
+ * README; a value the file does not tell is null, never left out.
  */
 public final class ProbeJsonWriter implements ProbeResultWriter {
   private final JsonGenerator json;

@@ -45,7 +45,8 @@ public final class ProbeTableWriter implements ProbeResultWriter {
           case ProbeOutcome.Unreadable u -> "unreadable: " + u.error();
           case ProbeOutcome.TimedOut t -> t.error();
         };
-    StreamInfo.Video video = info == null ? null : info.videoStreams().stream().findFirst().orElse(null);
+    StreamInfo.Video video =
+        info == null ? null : info.videoStreams().stream().findFirst().orElse(null);
     out.printf(
         FORMAT,
         cut(outcome.file().path().getFileName().toString(), 40),

@@ -6,8 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * Progress as a plain line at most every {@code intervalNanos}, for logs and pipes:
- * {@code probe: 1200/2000 files (3 failed), 1850 files/s, eta 0.4s}.
+ * Progress as a plain line at most every {@code intervalNanos}, for logs and pipes: {@code probe:
+ * 1200/2000 files (3 failed), 1850 files/s, eta 0.4s}.
  */
 final class PlainProgressLines implements ProgressListener {
   private final String task;

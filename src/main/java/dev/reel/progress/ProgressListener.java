@@ -1,8 +1,6 @@
 package dev.reel.progress;
 
-/**
- * Receives the progress of a batch. Calls come from any thread, are fast and never throw.
- */
+/** Receives the progress of a batch. Calls come from any thread, are fast and never throw. */
 public interface ProgressListener extends AutoCloseable {
 
   /** Does nothing. */

@@ -11,8 +11,8 @@ import java.util.Random;
 public sealed interface Breakage {
 
   /**
-   * Writes the broken variant of {@code good} to {@code target}, a file that must not exist.
-   * {@code good} is not changed.
+   * Writes the broken variant of {@code good} to {@code target}, a file that must not exist. {@code
+   * good} is not changed.
    */
   void apply(Path good, Path target) throws IOException;
 
@@ -82,7 +82,9 @@ public sealed interface Breakage {
         case "header-zeroed" -> new HeaderZeroed(p.length > 1 ? Integer.parseInt(p[1]) : 4096);
         default ->
             throw new IllegalArgumentException(
-                "unknown breakage '" + text + "' (truncated:N, zero-length, random, header-zeroed:N)");
+                "unknown breakage '"
+                    + text
+                    + "' (truncated:N, zero-length, random, header-zeroed:N)");
       };
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("bad number in breakage '" + text + "'", e);

@@ -29,8 +29,14 @@ public final class EnvelopeText {
         parts.add(part(item));
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(
-            "bad envelope part '" + item + "' in '" + text + "': " + e.getMessage()
-                + " (examples: tone:440:-20, noise:-50@0-60, burst:12+2:-6)", e);
+            "bad envelope part '"
+                + item
+                + "' in '"
+                + text
+                + "': "
+                + e.getMessage()
+                + " (examples: tone:440:-20, noise:-50@0-60, burst:12+2:-6)",
+            e);
       }
     }
     return new LoudnessEnvelope(parts);
@@ -54,9 +60,14 @@ public final class EnvelopeText {
     return switch (f[0]) {
       case "tone" ->
           new LoudnessEnvelope.Part(
-              LoudnessEnvelope.Kind.TONE, from, to, Double.parseDouble(f[1]), Double.parseDouble(f[2]));
+              LoudnessEnvelope.Kind.TONE,
+              from,
+              to,
+              Double.parseDouble(f[1]),
+              Double.parseDouble(f[2]));
       case "noise" ->
-          new LoudnessEnvelope.Part(LoudnessEnvelope.Kind.NOISE, from, to, 0, Double.parseDouble(f[1]));
+          new LoudnessEnvelope.Part(
+              LoudnessEnvelope.Kind.NOISE, from, to, 0, Double.parseDouble(f[1]));
       case "burst" -> {
         String[] al = f[1].split("\\+");
         yield LoudnessEnvelope.Part.burst(

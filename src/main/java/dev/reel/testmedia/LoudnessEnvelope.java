@@ -6,11 +6,11 @@ import java.util.Objects;
 
 /**
  * Audio whose loudness over time is given as a list of parts (silence everywhere else): steady
- * tones, steady noise, and short noise bursts at given times and levels. Parts that overlap add
- * up. Levels are dBFS of the part's peak (0 dBFS is full scale).
+ * tones, steady noise, and short noise bursts at given times and levels. Parts that overlap add up.
+ * Levels are dBFS of the part's peak (0 dBFS is full scale).
  *
- * <p>Noise is a hash of the sample index, so any block of the track can be produced
- * independently and the same envelope always gives the same samples.
+ * <p>Noise is a hash of the sample index, so any block of the track can be produced independently
+ * and the same envelope always gives the same samples.
  */
 public record LoudnessEnvelope(List<Part> parts) implements PcmSource {
 
@@ -82,7 +82,12 @@ public record LoudnessEnvelope(List<Part> parts) implements PcmSource {
     long end = first + count;
     for (Part p : parts) {
       long from = Math.max(first, (long) Math.ceil(p.fromSeconds() * sampleRate));
-      long to = Math.min(end, p.toSeconds() >= Double.MAX_VALUE / 2 ? end : (long) Math.ceil(p.toSeconds() * sampleRate));
+      long to =
+          Math.min(
+              end,
+              p.toSeconds() >= Double.MAX_VALUE / 2
+                  ? end
+                  : (long) Math.ceil(p.toSeconds() * sampleRate));
       if (from >= to) {
         continue;
       }

@@ -12,21 +12,26 @@ import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 
 /**
- * Makes a library of many distinct small video files for benchmarks: containers rotate through
- * mp4, mkv, avi, mov and webm, each file has its own seed (so its own bytes), and files are
- * spread over folders of 100.
+ * Makes a library of many distinct small video files for benchmarks: containers rotate through mp4,
+ * mkv, avi, mov and webm, each file has its own seed (so its own bytes), and files are spread over
+ * folders of 100.
  */
 public final class TestLibrary {
   private static final Container[] MIX = {
-    Container.MP4, Container.MKV, Container.AVI, Container.MOV, Container.MP4, Container.MKV,
+    Container.MP4,
+    Container.MKV,
+    Container.AVI,
+    Container.MOV,
+    Container.MP4,
+    Container.MKV,
     Container.WEBM
   };
 
   private TestLibrary() {}
 
   /**
-   * Writes {@code count} files below {@code dir} and returns their paths. Files that exist
-   * already are kept as they are, so an interrupted run can be continued.
+   * Writes {@code count} files below {@code dir} and returns their paths. Files that exist already
+   * are kept as they are, so an interrupted run can be continued.
    *
    * @param done called with the number of files made so far
    */
@@ -58,12 +63,17 @@ public final class TestLibrary {
               } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
               }
-              return TestMedia.of(c).size(width, height).seconds(seconds).seed(i).write(encoder, file);
+              return TestMedia.of(c)
+                  .size(width, height)
+                  .seconds(seconds)
+                  .seed(i)
+                  .write(encoder, file);
             },
             outcome -> {
               switch (outcome) {
                 case ItemOutcome.Done<Long, Path> d -> out.add(d.value());
-                case ItemOutcome.Failed<Long, Path> f -> failures.add(f.item() + ": " + f.error().getMessage());
+                case ItemOutcome.Failed<Long, Path> f ->
+                    failures.add(f.item() + ": " + f.error().getMessage());
                 case ItemOutcome.TimedOut<Long, Path> t -> failures.add(t.item() + ": timed out");
               }
               done.accept(++made[0]);

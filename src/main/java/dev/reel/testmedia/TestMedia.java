@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * A recipe for one synthetic media file, built fluently and written with {@link #write}.
  *
- * <p>Defaults: 320x240 at 25 fps for 2 seconds with the container's usual codecs, stereo
- * 48 kHz audio carrying a -20 dBFS 440 Hz tone, English audio and no video language.
+ * <p>Defaults: 320x240 at 25 fps for 2 seconds with the container's usual codecs, stereo 48 kHz
+ * audio carrying a -20 dBFS 440 Hz tone, English audio and no video language.
  */
 public final class TestMedia {
   private final Container container;

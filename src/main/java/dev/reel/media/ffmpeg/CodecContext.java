@@ -31,7 +31,10 @@ final class CodecContext implements AutoCloseable {
     AVCodec codec = avcodec_find_decoder(par.codec_id());
     if (codec == null) {
       throw new FfmpegException(
-          -1, "no decoder for codec " + FfmpegNames.codec(par.codec_id()), "avcodec_find_decoder", file);
+          -1,
+          "no decoder for codec " + FfmpegNames.codec(par.codec_id()),
+          "avcodec_find_decoder",
+          file);
     }
     AVCodecContext ctx = avcodec_alloc_context3(codec);
     if (ctx == null) {
@@ -39,7 +42,8 @@ final class CodecContext implements AutoCloseable {
     }
     CodecContext owned = new CodecContext(ctx);
     try {
-      FfmpegErrors.check(avcodec_parameters_to_context(ctx, par), "avcodec_parameters_to_context", file);
+      FfmpegErrors.check(
+          avcodec_parameters_to_context(ctx, par), "avcodec_parameters_to_context", file);
       ctx.thread_count(1); // workers already use every core; one file, one thread
       FfmpegErrors.check(avcodec_open2(ctx, codec, (AVDictionary) null), "avcodec_open2", file);
       return owned;

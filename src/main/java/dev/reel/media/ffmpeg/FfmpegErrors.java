@@ -40,6 +40,8 @@ final class FfmpegErrors {
       len++;
     }
     String s = new String(buf, 0, len, StandardCharsets.UTF_8);
-    return s.isEmpty() ? "ffmpeg error " + code : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    return s.isEmpty()
+        ? "ffmpeg error " + code
+        : Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }
 }

@@ -206,7 +206,8 @@ public final class FfmpegMediaEncoder implements MediaEncoder {
     AVPacketSideData list = par.coded_side_data();
     try (IntPointer count = new IntPointer(1)) {
       count.put(0, par.nb_coded_side_data());
-      AVPacketSideData sd = av_packet_side_data_new(list, count, AV_PKT_DATA_DISPLAYMATRIX, 9 * 4, 0);
+      AVPacketSideData sd =
+          av_packet_side_data_new(list, count, AV_PKT_DATA_DISPLAYMATRIX, 9 * 4, 0);
       if (sd == null || sd.isNull()) {
         throw new OutOfMemoryError("av_packet_side_data_new failed");
       }

@@ -13,10 +13,10 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 /**
  * Proves a file playable by decoding its first video frame and first audio frame.
  *
- * <p>Reads packets in file order and feeds each to the decoder of its stream until both
- * decoders have produced a frame. A few undecodable packets at the start are tolerated (a cut
- * that starts before a keyframe); the file fails when the packet budget or the file ends before a
- * frame came out.
+ * <p>Reads packets in file order and feeds each to the decoder of its stream until both decoders
+ * have produced a frame. A few undecodable packets at the start are tolerated (a cut that starts
+ * before a keyframe); the file fails when the packet budget or the file ends before a frame came
+ * out.
  */
 final class FirstFrameDecoder {
   private static final int PACKET_BUDGET = 2_000;
@@ -31,8 +31,10 @@ final class FirstFrameDecoder {
     FirstFrames.Builder found = new FirstFrames.Builder(video, audio);
     try (Packet packet = Packet.allocate();
         Frame frame = Frame.allocate();
-        CodecContext vdec = video < 0 ? null : CodecContext.openDecoder(ctx.streams(video).codecpar(), fc.file());
-        CodecContext adec = audio < 0 ? null : CodecContext.openDecoder(ctx.streams(audio).codecpar(), fc.file())) {
+        CodecContext vdec =
+            video < 0 ? null : CodecContext.openDecoder(ctx.streams(video).codecpar(), fc.file());
+        CodecContext adec =
+            audio < 0 ? null : CodecContext.openDecoder(ctx.streams(audio).codecpar(), fc.file())) {
       int lastError = 0;
       for (int n = 0; n < PACKET_BUDGET && !found.complete(); n++) {
         int ret = fc.readPacket(packet);

@@ -55,7 +55,8 @@ final class FirstFrames {
                 v.rotationDegrees()));
       }
     }
-    return new MediaInfo(info.container(), info.durationSeconds(), info.bitRate(), info.chapters(), streams);
+    return new MediaInfo(
+        info.container(), info.durationSeconds(), info.bitRate(), info.chapters(), streams);
   }
 
   /** Collects frames as the decoder finds them. */

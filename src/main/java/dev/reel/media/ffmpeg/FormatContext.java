@@ -20,8 +20,7 @@ final class FormatContext implements AutoCloseable {
   }
 
   /**
-   * Opens {@code file} (a local path) and reads its header, aborting when {@code deadline}
-   * expires.
+   * Opens {@code file} (a local path) and reads its header, aborting when {@code deadline} expires.
    *
    * @throws FfmpegException when FFmpeg cannot open or recognise the file
    */

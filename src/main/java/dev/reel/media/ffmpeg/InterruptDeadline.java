@@ -5,13 +5,12 @@ import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * A deadline that FFmpeg checks through its interrupt callback, so that a blocking read,
- * network wait or long probing loop returns {@code AVERROR_EXIT} once the time is up or the
- * thread has been interrupted.
+ * A deadline that FFmpeg checks through its interrupt callback, so that a blocking read, network
+ * wait or long probing loop returns {@code AVERROR_EXIT} once the time is up or the thread has been
+ * interrupted.
  *
- * <p>JavaCPP limits how many callback thunks may exist, so one static callback serves every
- * probe; each probe passes its own native deadline (nanoTime units) as the callback's opaque
- * pointer.
+ * <p>JavaCPP limits how many callback thunks may exist, so one static callback serves every probe;
+ * each probe passes its own native deadline (nanoTime units) as the callback's opaque pointer.
  */
 final class InterruptDeadline implements AutoCloseable {
   private static final DeadlineCallback CALLBACK = new DeadlineCallback();

@@ -18,8 +18,8 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 
 /**
- * Owns an output {@code AVFormatContext} and its file; {@link #close()} closes the file and
- * frees the context (call {@link #finish()} first to write the trailer).
+ * Owns an output {@code AVFormatContext} and its file; {@link #close()} closes the file and frees
+ * the context (call {@link #finish()} first to write the trailer).
  */
 final class OutputContext implements AutoCloseable {
   private AVFormatContext ctx;
@@ -35,7 +35,9 @@ final class OutputContext implements AutoCloseable {
   static OutputContext create(String muxer, String file) {
     AVFormatContext ctx = new AVFormatContext(null);
     FfmpegErrors.check(
-        avformat_alloc_output_context2(ctx, null, muxer, file), "avformat_alloc_output_context2", file);
+        avformat_alloc_output_context2(ctx, null, muxer, file),
+        "avformat_alloc_output_context2",
+        file);
     return new OutputContext(ctx, file);
   }
 
@@ -63,7 +65,8 @@ final class OutputContext implements AutoCloseable {
       ctx.pb(pb);
       fileOpen = true;
     }
-    FfmpegErrors.check(avformat_write_header(ctx, (AVDictionary) null), "avformat_write_header", file);
+    FfmpegErrors.check(
+        avformat_write_header(ctx, (AVDictionary) null), "avformat_write_header", file);
   }
 
   void write(AVPacket packet) {

@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
- * Draws a moving YUV 4:2:0 test picture into a frame and encodes it: diagonal luma bands that
- * shift every frame, chroma tinted by the seed, so that consecutive frames differ and files with
+ * Draws a moving YUV 4:2:0 test picture into a frame and encodes it: diagonal luma bands that shift
+ * every frame, chroma tinted by the seed, so that consecutive frames differ and files with
  * different seeds differ.
  */
 final class PictureWriter implements AutoCloseable {
@@ -45,8 +45,14 @@ final class PictureWriter implements AutoCloseable {
       }
       y.put(j * f.linesize(0), row, 0, w);
     }
-    fillPlane(plane(f, 1, h / 2), f.linesize(1), w / 2, h / 2, 64 + (int) Math.floorMod(seed * 37, 128));
-    fillPlane(plane(f, 2, h / 2), f.linesize(2), w / 2, h / 2, 64 + (int) Math.floorMod(seed * 91 + index, 128));
+    fillPlane(
+        plane(f, 1, h / 2), f.linesize(1), w / 2, h / 2, 64 + (int) Math.floorMod(seed * 37, 128));
+    fillPlane(
+        plane(f, 2, h / 2),
+        f.linesize(2),
+        w / 2,
+        h / 2,
+        64 + (int) Math.floorMod(seed * 91 + index, 128));
     f.pts(index);
     encoder.encode(f, packet, out);
   }

@@ -23,8 +23,8 @@ import org.bytedeco.javacpp.IntPointer;
 
 /**
  * Pulls mono samples from a track's source, writes them to every channel in the encoder's own
- * sample format (no resampler needed: the samples are made at the right rate) and encodes them
- * in frames of the encoder's frame size.
+ * sample format (no resampler needed: the samples are made at the right rate) and encodes them in
+ * frames of the encoder's frame size.
  */
 final class SampleWriter implements AutoCloseable {
   private static final Set<Integer> WRITABLE =
@@ -50,14 +50,19 @@ final class SampleWriter implements AutoCloseable {
     boolean variable = (encoder.codec().capabilities() & AV_CODEC_CAP_VARIABLE_FRAME_SIZE) != 0;
     this.frameSize = size <= 0 || variable ? 4096 : size;
     this.shortLastFrame =
-        size <= 0 || variable || (encoder.codec().capabilities() & AV_CODEC_CAP_SMALL_LAST_FRAME) != 0;
+        size <= 0
+            || variable
+            || (encoder.codec().capabilities() & AV_CODEC_CAP_SMALL_LAST_FRAME) != 0;
     this.mono = new float[frameSize];
     this.frame = Frame.allocate();
     AVFrame f = frame.raw();
     f.format(encoder.raw().sample_fmt());
     f.sample_rate(track.sampleRate());
     f.nb_samples(frameSize);
-    FfmpegErrors.check(av_channel_layout_copy(f.ch_layout(), encoder.raw().ch_layout()), "av_channel_layout_copy", "audio");
+    FfmpegErrors.check(
+        av_channel_layout_copy(f.ch_layout(), encoder.raw().ch_layout()),
+        "av_channel_layout_copy",
+        "audio");
     FfmpegErrors.check(av_frame_get_buffer(f, 0), "av_frame_get_buffer", "audio");
   }
 
@@ -72,7 +77,8 @@ final class SampleWriter implements AutoCloseable {
         return formats.get(i);
       }
     }
-    throw new IllegalArgumentException("no usable sample format for encoder " + codec.name().getString());
+    throw new IllegalArgumentException(
+        "no usable sample format for encoder " + codec.name().getString());
   }
 
   /** Encodes samples until sample index {@code end}, in whole encoder frames. */
@@ -88,8 +94,8 @@ final class SampleWriter implements AutoCloseable {
   }
 
   /**
-   * Writes the samples that did not fill a whole frame: as a short frame where the encoder
-   * allows one, else as a whole frame (the track then runs to the end of that frame).
+   * Writes the samples that did not fill a whole frame: as a short frame where the encoder allows
+   * one, else as a whole frame (the track then runs to the end of that frame).
    */
   void finishPartial(long end, Packet packet, OutputContext out) {
     if (end > written) {
@@ -109,13 +115,18 @@ final class SampleWriter implements AutoCloseable {
     for (int p = 0; p < (planar ? channels : 1); p++) {
       int perPlane = planar ? 1 : channels;
       ByteBuffer buf =
-          f.data(p).capacity((long) n * perPlane * bytes).asByteBuffer().order(ByteOrder.nativeOrder());
+          f.data(p)
+              .capacity((long) n * perPlane * bytes)
+              .asByteBuffer()
+              .order(ByteOrder.nativeOrder());
       for (int i = 0; i < n; i++) {
         float s = mono[i];
         for (int c = 0; c < perPlane; c++) {
           switch (fmt) {
-            case AV_SAMPLE_FMT_S16, AV_SAMPLE_FMT_S16P -> buf.putShort((short) Math.round(s * 32767f));
-            case AV_SAMPLE_FMT_S32, AV_SAMPLE_FMT_S32P -> buf.putInt((int) Math.round(s * 2147483647.0));
+            case AV_SAMPLE_FMT_S16, AV_SAMPLE_FMT_S16P ->
+                buf.putShort((short) Math.round(s * 32767f));
+            case AV_SAMPLE_FMT_S32, AV_SAMPLE_FMT_S32P ->
+                buf.putInt((int) Math.round(s * 2147483647.0));
             default -> buf.putFloat(s);
           }
         }

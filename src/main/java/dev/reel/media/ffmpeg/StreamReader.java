@@ -9,9 +9,9 @@ import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_SMPTE2084;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHANNEL_ORDER_UNSPEC;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_CHANNEL_ORDER_UNSPEC;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_describe;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
@@ -46,7 +46,9 @@ final class StreamReader {
         return true;
       }
       if (type == AVMEDIA_TYPE_AUDIO
-          && (par.codec_id() == 0 || par.sample_rate() <= 0 || par.ch_layout().nb_channels() <= 0)) {
+          && (par.codec_id() == 0
+              || par.sample_rate() <= 0
+              || par.ch_layout().nb_channels() <= 0)) {
         return true;
       }
     }
@@ -146,9 +148,9 @@ final class StreamReader {
   }
 
   /**
-   * The average frame rate, snapped to the stream's nominal rate when the two agree within 1%
-   * (an average over a short file is skewed by the last frame's duration; a variable-rate phone
-   * video keeps its true average).
+   * The average frame rate, snapped to the stream's nominal rate when the two agree within 1% (an
+   * average over a short file is skewed by the last frame's duration; a variable-rate phone video
+   * keeps its true average).
    */
   private static Double frameRate(AVStream st) {
     double avg = q(st.avg_frame_rate());
