@@ -70,6 +70,8 @@ public final class FfmpegMediaEncoder implements MediaEncoder {
         Packet packet = Packet.allocate()) {
       if (venc != null) {
         AVStream st = venc.open(out, null);
+        st.avg_frame_rate(venc.raw().framerate()); // Matroska writes DefaultDuration from it
+        st.r_frame_rate(venc.raw().framerate());
         tagStream(st, spec.video().language(), spec.video().title());
         rotate(st.codecpar(), spec.video().rotationDegrees());
       }

@@ -2,6 +2,7 @@ package dev.reel.media.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
+import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_DEFAULT;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_FORCED;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_ARIB_STD_B67;
@@ -37,12 +38,19 @@ import org.bytedeco.javacpp.IntPointer;
 final class StreamReader {
   private StreamReader() {}
 
-  /** Whether any stream lacks a parameter the header should have told (codec, size, rate). */
+  /**
+   * Whether any stream lacks a parameter the header should have told: codec, picture size or frame
+   * rate, sample rate or channels.
+   */
   static boolean needsStreamInfo(AVFormatContext ctx) {
     for (int i = 0; i < ctx.nb_streams(); i++) {
-      AVCodecParameters par = ctx.streams(i).codecpar();
+      AVStream st = ctx.streams(i);
+      AVCodecParameters par = st.codecpar();
       int type = par.codec_type();
-      if (type == AVMEDIA_TYPE_VIDEO && (par.codec_id() == 0 || par.width() <= 0)) {
+      boolean stillPicture = (st.disposition() & AV_DISPOSITION_ATTACHED_PIC) != 0;
+      if (type == AVMEDIA_TYPE_VIDEO
+          && !stillPicture
+          && (par.codec_id() == 0 || par.width() <= 0 || frameRate(st) == null)) {
         return true;
       }
       if (type == AVMEDIA_TYPE_AUDIO
