@@ -101,11 +101,15 @@ class ProbeJobTest {
     Thread writer =
         new Thread(
             () -> {
-              try (FileOutputStream w = new FileOutputStream(fifo.toFile())) { // blocks until read
+              FileOutputStream w = null;
+              try {
+                w = new FileOutputStream(fifo.toFile()); // blocks until the probe opens the fifo
                 writerOpen.countDown();
                 stop.await(); // a writer that never writes: the reader's read() blocks
               } catch (IOException | InterruptedException e) {
                 writerOpen.countDown();
+              } finally {
+                closeQuietly(w);
               }
             });
     writer.start();
@@ -143,8 +147,17 @@ class ProbeJobTest {
       job().run(request(List.of(fifo), Set.of("mp4"), false, Duration.ofMillis(200)), out::add);
       assertThat(out).singleElement().isInstanceOf(ProbeOutcome.TimedOut.class);
     } finally {
-      try (FileOutputStream unblock = new FileOutputStream(fifo.toFile())) {
-        // opening a writer lets the stuck open() return; closing it gives end of file
+      // opening a writer lets the stuck open() return; closing it gives end of file
+      new FileOutputStream(fifo.toFile()).close();
+    }
+  }
+
+  private static void closeQuietly(FileOutputStream w) {
+    if (w != null) {
+      try {
+        w.close();
+      } catch (IOException e) {
+        // the test is over; nothing to report
       }
     }
   }
