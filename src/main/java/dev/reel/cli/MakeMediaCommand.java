@@ -82,6 +82,15 @@ final class MakeMediaCommand implements Callable<Integer> {
   @Option(names = "--hdr", defaultValue = "none", description = "none, pq or hlg.")
   String hdr;
 
+  @Option(
+      names = "--subtitle",
+      paramLabel = "LANG[:forced]",
+      description = "Add a text subtitle track (mkv, webm); repeatable.")
+  List<String> subtitles = List.of();
+
+  @Option(names = "--chapters", defaultValue = "0", description = "Chapters of equal length.")
+  int chapters;
+
   @Option(names = "--seed", defaultValue = "1")
   long seed;
 
@@ -138,6 +147,11 @@ final class MakeMediaCommand implements Callable<Integer> {
     if (audioCodec != null) {
       recipe.audioCodec(audioCodec);
     }
+    for (String sub : subtitles) {
+      String[] lf = sub.split(":", 2);
+      recipe.subtitle(lf[0], null, lf.length > 1 && lf[1].equals("forced"));
+    }
+    recipe.chapters(chapters);
     if (noAudio) {
       recipe.noAudio();
     }

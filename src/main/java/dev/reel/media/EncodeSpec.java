@@ -1,6 +1,7 @@
 package dev.reel.media;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,6 +12,8 @@ import java.util.Objects;
  * @param container the muxer name: mp4, matroska, webm, avi, mov, ipod (m4a), flac, wav
  * @param video the video track, or null for audio-only files
  * @param audio the audio track, or null for silent video
+ * @param subtitles text subtitle tracks (Matroska and WebM only), one cue per second
+ * @param chapters how many chapters of equal length to mark
  * @param durationSeconds how long the file plays
  * @param metadata container-level tags (title, comment)
  */
@@ -19,10 +22,20 @@ public record EncodeSpec(
     String container,
     VideoTrack video,
     AudioTrack audio,
+    List<SubtitleTrack> subtitles,
+    int chapters,
     double durationSeconds,
     Map<String, String> metadata) {
 
   public EncodeSpec {
+    subtitles = List.copyOf(subtitles);
+    if (chapters < 0) {
+      throw new IllegalArgumentException("chapters (" + chapters + ") must not be negative");
+    }
+    if (!subtitles.isEmpty() && !container.equals("matroska") && !container.equals("webm")) {
+      throw new IllegalArgumentException(
+          "subtitle tracks can be made in mkv and webm only, not " + container);
+    }
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(container, "container");
     metadata = Map.copyOf(metadata);
@@ -83,4 +96,7 @@ public record EncodeSpec(
       }
     }
   }
+
+  /** A text subtitle track; {@code forced} marks it to be shown always. */
+  public record SubtitleTrack(String language, String title, boolean forced) {}
 }

@@ -36,6 +36,8 @@ public final class TestMedia {
   private HdrTransfer hdr = HdrTransfer.NONE;
   private long seed = 1;
   private Breakage breakage;
+  private final java.util.List<EncodeSpec.SubtitleTrack> subtitles = new java.util.ArrayList<>();
+  private int chapters;
 
   private TestMedia(Container container) {
     this.container = container;
@@ -125,6 +127,18 @@ public final class TestMedia {
     return this;
   }
 
+  /** Adds a text subtitle track (mkv and webm). */
+  public TestMedia subtitle(String language, String title, boolean forced) {
+    subtitles.add(new EncodeSpec.SubtitleTrack(language, title, forced));
+    return this;
+  }
+
+  /** Marks {@code count} chapters of equal length. */
+  public TestMedia chapters(int count) {
+    this.chapters = count;
+    return this;
+  }
+
   /** Makes the picture (and so the file) differ from files with other seeds. */
   public TestMedia seed(long s) {
     this.seed = s;
@@ -149,7 +163,8 @@ public final class TestMedia {
             ? new EncodeSpec.AudioTrack(
                 audioCodec, sampleRate, channels, audioLanguage, audioTitle, audio)
             : null;
-    return new EncodeSpec(target, container.muxer(), video, track, seconds, Map.of());
+    return new EncodeSpec(
+        target, container.muxer(), video, track, subtitles, chapters, seconds, Map.of());
   }
 
   /**

@@ -79,12 +79,15 @@ public final class FfmpegMediaEncoder implements MediaEncoder {
         AVStream st = aenc.open(out, null);
         tagStream(st, spec.audio().language(), spec.audio().title());
       }
+      SubtitleWriter subtitles = new SubtitleWriter(out, spec.container(), spec.subtitles());
+      out.addChapters(spec.chapters(), spec.durationSeconds());
       if (!spec.metadata().isEmpty()) {
         AVDictionary dict = new AVDictionary(null);
         spec.metadata().forEach((k, v) -> av_dict_set(dict, k, v, 0));
         out.setMetadata(dict);
       }
       out.start();
+      subtitles.writeCues(spec.durationSeconds(), packet);
       interleave(spec, out, venc, aenc, packet);
       out.finish();
       done = true;

@@ -10,12 +10,18 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVChapter;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * Owns an output {@code AVFormatContext} and its file; {@link #close()} closes the file and frees
@@ -55,6 +61,29 @@ final class OutputContext implements AutoCloseable {
 
   void setMetadata(AVDictionary dict) {
     ctx.metadata(dict);
+  }
+
+  /** Marks {@code count} chapters of equal length over {@code seconds}, titled "Chapter N". */
+  void addChapters(int count, double seconds) {
+    if (count == 0) {
+      return;
+    }
+    // avformat_free_context frees the array, each chapter and its metadata.
+    PointerPointer<AVChapter> list = new PointerPointer<>(av_mallocz(8L * count));
+    long lengthMillis = Math.max(1, Math.round(seconds * 1000 / count));
+    for (int i = 0; i < count; i++) {
+      AVChapter ch = new AVChapter(av_mallocz(Loader.sizeof(AVChapter.class)));
+      ch.id(i + 1);
+      ch.time_base(new AVRational().num(1).den(1000));
+      ch.start(i * lengthMillis);
+      ch.end((i + 1) * lengthMillis);
+      AVDictionary dict = new AVDictionary(null);
+      av_dict_set(dict, "title", "Chapter " + (i + 1), 0);
+      ch.metadata(dict);
+      list.put(i, ch);
+    }
+    ctx.chapters(list);
+    ctx.nb_chapters(count);
   }
 
   /** Opens the file and writes the container header. */

@@ -121,6 +121,39 @@ class FfmpegMediaProbeTest {
     }
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"mkv", "webm"})
+  void readsSubtitleTracksAndChapters(String container) throws IOException {
+    Path file =
+        TestMedia.of(container)
+            .seconds(3)
+            .subtitle("eng", "Full", false)
+            .subtitle("fra", "Forced", true)
+            .chapters(3)
+            .write(encoder, dir.resolve("subs." + container));
+    for (ProbeDepth depth : ProbeDepth.values()) {
+      MediaInfo info = playable(file, depth);
+      assertThat(info.chapters()).isEqualTo(3);
+      assertThat(info.subtitleStreams()).hasSize(2);
+      StreamInfo.Subtitle full = info.subtitleStreams().get(0);
+      StreamInfo.Subtitle forced = info.subtitleStreams().get(1);
+      assertThat(full.codec()).isEqualTo(container.equals("mkv") ? "subrip" : "webvtt");
+      assertThat(full.language()).isEqualTo("eng");
+      assertThat(full.title()).isEqualTo("Full");
+      assertThat(full.forced()).isFalse();
+      assertThat(forced.language()).isEqualTo("fra");
+      assertThat(forced.forced()).isTrue();
+      assertThat(forced.index()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void readsChaptersInMp4() throws IOException {
+    Path file =
+        TestMedia.of("mp4").seconds(2).chapters(4).write(encoder, dir.resolve("chapters.mp4"));
+    assertThat(playable(file, ProbeDepth.HEADER).chapters()).isEqualTo(4);
+  }
+
   @Test
   void readsRotationFromTheDisplayMatrix() throws IOException {
     for (int degrees : new int[] {90, 180, 270}) {
