@@ -18,12 +18,14 @@ import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_describe;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_get;
 
+import dev.reel.media.CodecConfigRecord;
 import dev.reel.media.HdrTransfer;
 import dev.reel.media.MediaInfo;
 import dev.reel.media.StreamInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -100,21 +102,7 @@ final class StreamReader {
     String title = tag(st.metadata(), "title");
     boolean isDefault = (st.disposition() & AV_DISPOSITION_DEFAULT) != 0;
     return switch (par.codec_type()) {
-      case AVMEDIA_TYPE_VIDEO ->
-          new StreamInfo.Video(
-              index,
-              codec,
-              profile,
-              language,
-              title,
-              isDefault,
-              par.width(),
-              par.height(),
-              frameRate(st),
-              FfmpegNames.pixelFormat(par.format()),
-              bitDepth(par),
-              hdr(par.color_trc()),
-              rotation(par));
+      case AVMEDIA_TYPE_VIDEO -> video(st, par, codec, profile, language, title, isDefault);
       case AVMEDIA_TYPE_AUDIO ->
           new StreamInfo.Audio(
               index,
@@ -137,6 +125,56 @@ final class StreamReader {
               (st.disposition() & AV_DISPOSITION_FORCED) != 0);
       default -> new StreamInfo.Data(index, codec, profile, language, title, isDefault);
     };
+  }
+
+  private static StreamInfo.Video video(
+      AVStream st,
+      AVCodecParameters par,
+      String codec,
+      String profile,
+      String language,
+      String title,
+      boolean isDefault) {
+    String pixelFormat = FfmpegNames.pixelFormat(par.format());
+    Integer depth = bitDepth(par);
+    if (pixelFormat == null || profile == null) {
+      // The header left them open: the codec configuration record usually says.
+      Optional<CodecConfigRecord> config = codecConfig(codec, par);
+      if (config.isPresent()) {
+        CodecConfigRecord c = config.get();
+        profile = profile != null ? profile : FfmpegNames.profile(par.codec_id(), c.profile());
+        if (pixelFormat == null) {
+          pixelFormat = c.pixelFormat();
+          depth = c.bitDepth();
+        }
+      }
+    }
+    return new StreamInfo.Video(
+        st.index(),
+        codec,
+        profile,
+        language,
+        title,
+        isDefault,
+        par.width(),
+        par.height(),
+        frameRate(st),
+        pixelFormat,
+        depth,
+        hdr(par.color_trc()),
+        rotation(par));
+  }
+
+  private static Optional<CodecConfigRecord> codecConfig(String codec, AVCodecParameters par) {
+    int size = par.extradata_size();
+    if (size <= 0 || size > 1 << 16 || par.extradata() == null) {
+      return Optional.empty();
+    }
+    byte[] bytes = new byte[size];
+    par.extradata().get(bytes);
+    return codec.equals("av1")
+        ? CodecConfigRecord.parseAv1(bytes)
+        : CodecConfigRecord.parse(codec, bytes);
   }
 
   static HdrTransfer hdr(int colorTrc) {

@@ -113,7 +113,7 @@ class FfmpegMediaProbeTest {
         assertThat(v.title()).isEqualTo("Picture");
         assertThat(a.title()).isEqualTo("Sound");
       }
-      if (depth == ProbeDepth.DEEP) {
+      if (depth == ProbeDepth.DEEP || vcodec.equals("h264")) { // h264: from the avcC record
         assertThat(v.pixelFormat()).isEqualTo("yuv420p");
         assertThat(v.bitDepth()).isEqualTo(8);
         assertThat(v.profile()).isNotBlank();
