@@ -40,20 +40,8 @@ public final class ProbeJsonWriter implements ProbeResultWriter {
 
   private void write(ProbeOutcome outcome) throws IOException {
     var file = outcome.file();
-    MediaInfo info =
-        switch (outcome) {
-          case ProbeOutcome.Playable p -> p.info();
-          case ProbeOutcome.Unplayable u -> u.info();
-          case ProbeOutcome.Unreadable u -> null;
-          case ProbeOutcome.TimedOut t -> null;
-        };
-    String error =
-        switch (outcome) {
-          case ProbeOutcome.Playable p -> null;
-          case ProbeOutcome.Unplayable u -> u.error();
-          case ProbeOutcome.Unreadable u -> u.error();
-          case ProbeOutcome.TimedOut t -> t.error();
-        };
+    MediaInfo info = outcome.mediaInfo().orElse(null);
+    String error = outcome.problem().orElse(null);
     json.writeStartObject();
     json.writeStringField("path", file.path().toString());
     json.writeNumberField("size_bytes", file.sizeBytes());

@@ -31,13 +31,7 @@ public final class ProbeTableWriter implements ProbeResultWriter {
       out.printf(FORMAT, "NAME", "DURATION", "SIZE", "VIDEO", "AUDIO", "FILESIZE", "STATUS");
       headerDone = true;
     }
-    MediaInfo info =
-        switch (outcome) {
-          case ProbeOutcome.Playable p -> p.info();
-          case ProbeOutcome.Unplayable u -> u.info();
-          case ProbeOutcome.Unreadable u -> null;
-          case ProbeOutcome.TimedOut t -> null;
-        };
+    MediaInfo info = outcome.mediaInfo().orElse(null);
     String status =
         switch (outcome) {
           case ProbeOutcome.Playable p -> "ok";

@@ -4,8 +4,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EXIT;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
-import java.nio.charset.StandardCharsets;
-
 /** The one place where FFmpeg's negative return codes become exceptions and messages. */
 final class FfmpegErrors {
   private FfmpegErrors() {}
@@ -35,11 +33,7 @@ final class FfmpegErrors {
     if (av_strerror(code, buf, buf.length) < 0) {
       return "ffmpeg error " + code;
     }
-    int len = 0;
-    while (len < buf.length && buf[len] != 0) {
-      len++;
-    }
-    String s = new String(buf, 0, len, StandardCharsets.UTF_8);
+    String s = FfmpegNames.cString(buf);
     return s.isEmpty()
         ? "ffmpeg error " + code
         : Character.toLowerCase(s.charAt(0)) + s.substring(1);

@@ -40,4 +40,13 @@ final class FfmpegNames {
     AVPixFmtDescriptor desc = av_pix_fmt_desc_get(format);
     return desc == null ? null : desc.comp(0).depth();
   }
+
+  /** The text of a NUL-terminated UTF-8 string that FFmpeg wrote into {@code buf}. */
+  static String cString(byte[] buf) {
+    int len = 0;
+    while (len < buf.length && buf[len] != 0) {
+      len++;
+    }
+    return new String(buf, 0, len, java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

@@ -243,11 +243,7 @@ final class StreamReader {
     if (n <= 0) {
       return null;
     }
-    int len = 0;
-    while (len < buf.length && buf[len] != 0) {
-      len++;
-    }
-    return new String(buf, 0, len, StandardCharsets.UTF_8);
+    return FfmpegNames.cString(buf);
   }
 
   private static String tag(AVDictionary dict, String key) {

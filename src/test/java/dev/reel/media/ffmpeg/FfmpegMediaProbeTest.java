@@ -250,13 +250,7 @@ class FfmpegMediaProbeTest {
     for (ProbeDepth depth : ProbeDepth.values()) {
       ProbeOutcome outcome = probe(file, depth);
       assertThat(outcome).isNotInstanceOf(ProbeOutcome.Playable.class);
-      String error =
-          switch (outcome) {
-            case ProbeOutcome.Unplayable u -> u.error();
-            case ProbeOutcome.Unreadable u -> u.error();
-            case ProbeOutcome.TimedOut t -> t.error();
-            case ProbeOutcome.Playable p -> "";
-          };
+      String error = outcome.problem().orElse("");
       assertThat(error).as(depth + " error").contains(reason).doesNotContain("\n");
     }
   }
