@@ -25,7 +25,24 @@ public final class ReelCommand implements Runnable {
     cmd.setOut(new PrintWriter(streams.out(), true));
     cmd.setErr(new PrintWriter(streams.err(), true));
     cmd.setExecutionExceptionHandler(new FailureHandler(streams, hasVerbose(args)));
+    cmd.setParameterExceptionHandler(ReelCommand::usageError);
     return cmd.execute(args);
+  }
+
+  /**
+   * A usage error: one line naming the command. An unknown option or argument also shows the usage;
+   * other errors (a missing file, a bad value) point to --help instead of burying the line.
+   */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+    if (ex instanceof CommandLine.UnmatchedArgumentException) {
+      cmd.usage(err);
+    } else {
+      err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+    }
+    return 2;
   }
 
   private static boolean hasVerbose(String[] args) {

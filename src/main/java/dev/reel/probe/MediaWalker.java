@@ -3,7 +3,6 @@ package dev.reel.probe;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,7 +72,7 @@ final class MediaWalker {
       }
       if (Files.isDirectory(p)) {
         walkFolder(p, out, seen);
-      } else if (hasMediaExtension(name) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+      } else if (hasMediaExtension(name)) {
         out.add(p);
       }
     }

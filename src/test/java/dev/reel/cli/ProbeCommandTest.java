@@ -140,7 +140,9 @@ class ProbeCommandTest {
   void aMissingPathIsAUsageError() {
     Run r = run("probe", dir.resolve("nope").toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("no such file or folder: " + dir.resolve("nope"));
+    assertThat(r.err().lines().findFirst().orElseThrow())
+        .isEqualTo("reel probe: no such file or folder: " + dir.resolve("nope"));
+    assertThat(r.err()).contains("see 'reel probe --help'").doesNotContain("Usage:");
     assertThat(r.out()).isEmpty();
   }
 
