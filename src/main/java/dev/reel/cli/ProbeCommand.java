@@ -75,7 +75,7 @@ final class ProbeCommand implements Callable<Integer> {
       names = "--progress",
       defaultValue = "auto",
       paramLabel = "MODE",
-      description = "auto (bar on a terminal, lines otherwise), bar, plain or none.")
+      description = "auto (bar on a terminal, lines otherwise), bar, plain, json or none.")
   String progress;
 
   @Option(
@@ -151,7 +151,7 @@ final class ProbeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
-          "--progress must be auto, bar, plain or none, not '" + progress + "'");
+          "--progress must be auto, bar, plain, json or none, not '" + progress + "'");
     }
   }
 }

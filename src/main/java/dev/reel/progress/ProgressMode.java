@@ -9,6 +9,8 @@ public enum ProgressMode {
   AUTO,
   BAR,
   PLAIN,
+  /** JSON lines for other programs: start, progress (every second), end. */
+  JSON,
   NONE;
 
   /**
@@ -25,6 +27,7 @@ public enum ProgressMode {
       case NONE -> ProgressListener.NONE;
       case BAR -> new TerminalProgressBar(task, unit, err);
       case PLAIN -> new PlainProgressLines(task, unit, err, nanoClock, 2_000_000_000L);
+      case JSON -> new JsonProgressEvents(task, unit, err, nanoClock, 1_000_000_000L);
       case AUTO ->
           stderrIsTerminal
               ? new TerminalProgressBar(task, unit, err)
