@@ -130,7 +130,7 @@ class ProbeJobTest {
       assertThat(out.get(1))
           .isInstanceOfSatisfying(
               ProbeOutcome.TimedOut.class,
-              t -> assertThat(t.error()).isEqualTo("timed out after 300ms"));
+              t -> assertThat(t.error()).isEqualTo("timed out after 1s"));
       assertThat(out.get(2)).isInstanceOf(ProbeOutcome.Playable.class);
       assertThat(writerOpen.await(10, TimeUnit.SECONDS)).as("the probe opened the fifo").isTrue();
     } finally {
