@@ -122,7 +122,7 @@ class ProbeJobTest {
               Set.of("mkv"),
               false,
               ProbeDepth.HEADER,
-              Duration.ofMillis(300),
+              Duration.ofSeconds(1),
               1);
       job().run(req, out::add);
       assertThat(out).hasSize(3);
