@@ -69,17 +69,20 @@ public final class ProbeJob {
   private ProbeOutcome probeOne(Path path, ProbeRequest request) {
     FileFacts facts;
     try {
-      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-      if (a.isDirectory()) {
-        return new ProbeOutcome.Unreadable(
-            new FileFacts(path, 0, a.lastModifiedTime().toInstant()), "is a folder");
-      }
-      facts = new FileFacts(path, a.size(), a.lastModifiedTime().toInstant());
+      facts = readFacts(path);
     } catch (IOException e) {
       return new ProbeOutcome.Unreadable(
           new FileFacts(path, 0, Instant.EPOCH), "cannot read: " + MediaWalker.reason(e));
     }
+    if (Files.isDirectory(path)) {
+      return new ProbeOutcome.Unreadable(facts, "is a folder");
+    }
     return probe.probe(facts, request.depth(), request.timeout());
+  }
+
+  private static FileFacts readFacts(Path path) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+    return new FileFacts(path, a.isDirectory() ? 0 : a.size(), a.lastModifiedTime().toInstant());
   }
 
   private static ProbeOutcome resolve(ItemOutcome<Path, ProbeOutcome> outcome) {
@@ -96,10 +99,10 @@ public final class ProbeJob {
     };
   }
 
+  /** What the file system says now, for an item whose probe never came back. */
   private static FileFacts facts(Path path) {
     try {
-      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-      return new FileFacts(path, a.size(), a.lastModifiedTime().toInstant());
+      return readFacts(path);
     } catch (IOException e) {
       return new FileFacts(path, 0, Instant.EPOCH);
     }

@@ -22,12 +22,9 @@ final class JsonProgressEvents implements ProgressListener {
   private final String task;
   private final String unit;
   private final PrintStream err;
-  private final LongSupplier clock;
-  private final long intervalNanos;
+  private final ProgressPace pace;
   private final ReentrantLock lock = new ReentrantLock();
   private long total = -1;
-  private long startNanos;
-  private long lastNanos;
   private long done;
   private long failed;
 
@@ -36,15 +33,13 @@ final class JsonProgressEvents implements ProgressListener {
     this.task = task;
     this.unit = unit;
     this.err = err;
-    this.clock = clock;
-    this.intervalNanos = intervalNanos;
+    this.pace = new ProgressPace(clock, intervalNanos);
   }
 
   @Override
   public void start(long totalItems) {
     total = totalItems;
-    startNanos = clock.getAsLong();
-    lastNanos = startNanos;
+    pace.start();
     emit("start", false);
   }
 
@@ -54,9 +49,7 @@ final class JsonProgressEvents implements ProgressListener {
     try {
       done = doneItems;
       failed = failedItems;
-      long now = clock.getAsLong();
-      if (now - lastNanos >= intervalNanos) {
-        lastNanos = now;
+      if (pace.due()) {
         emit("progress", false);
       }
     } finally {
@@ -87,16 +80,15 @@ final class JsonProgressEvents implements ProgressListener {
         g.writeNumberField("failed", failed);
       }
       g.writeNumberField("total", total);
-      double seconds = (clock.getAsLong() - startNanos) / 1e9;
       if (event.equals("progress")) {
-        double rate = seconds > 0 ? done / seconds : 0;
-        g.writeNumberField("rate", Math.round(rate * 10) / 10.0);
-        if (total >= 0 && rate > 0) {
-          g.writeNumberField("eta_seconds", Math.round((total - done) / rate * 10) / 10.0);
+        g.writeNumberField("rate", Math.round(pace.rate(done) * 10) / 10.0);
+        double eta = pace.etaSeconds(done, total);
+        if (eta >= 0) {
+          g.writeNumberField("eta_seconds", Math.round(eta * 10) / 10.0);
         }
       }
       if (end) {
-        g.writeNumberField("elapsed_seconds", Math.round(seconds * 1000) / 1000.0);
+        g.writeNumberField("elapsed_seconds", Math.round(pace.elapsedSeconds() * 1000) / 1000.0);
       }
       g.writeEndObject();
     } catch (IOException e) {

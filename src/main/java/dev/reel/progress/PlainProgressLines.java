@@ -13,49 +13,39 @@ final class PlainProgressLines implements ProgressListener {
   private final String task;
   private final String unit;
   private final PrintStream err;
-  private final LongSupplier clock;
-  private final long intervalNanos;
+  private final ProgressPace pace;
   private final ReentrantLock lock = new ReentrantLock();
   private long total = -1;
-  private long startNanos;
-  private long lastLineNanos;
 
   PlainProgressLines(
       String task, String unit, PrintStream err, LongSupplier clock, long intervalNanos) {
     this.task = task;
     this.unit = unit;
     this.err = err;
-    this.clock = clock;
-    this.intervalNanos = intervalNanos;
+    this.pace = new ProgressPace(clock, intervalNanos);
   }
 
   @Override
   public void start(long totalItems) {
-    this.total = totalItems;
-    this.startNanos = clock.getAsLong();
-    this.lastLineNanos = startNanos;
+    total = totalItems;
+    pace.start();
   }
 
   @Override
   public void advance(long done, long failed) {
-    long now = clock.getAsLong();
-    if (now - lastLineNanos < intervalNanos || !lock.tryLock()) {
-      return;
+    if (!lock.tryLock()) {
+      return; // another thread is reporting right now; this count will be in the next line
     }
     try {
-      if (now - lastLineNanos < intervalNanos) {
-        return;
+      if (pace.due()) {
+        err.println(line(done, failed));
       }
-      lastLineNanos = now;
-      err.println(line(done, failed, now));
     } finally {
       lock.unlock();
     }
   }
 
-  String line(long done, long failed, long now) {
-    double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
-    double rate = done / seconds;
+  private String line(long done, long failed) {
     StringBuilder sb = new StringBuilder(task).append(": ").append(done);
     if (total >= 0) {
       sb.append('/').append(total);
@@ -64,9 +54,10 @@ final class PlainProgressLines implements ProgressListener {
     if (failed > 0) {
       sb.append(" (").append(failed).append(" failed)");
     }
-    sb.append(String.format(Locale.ROOT, ", %.0f %s/s", rate, unit));
-    if (total >= 0 && rate > 0) {
-      sb.append(String.format(Locale.ROOT, ", eta %.1fs", (total - done) / rate));
+    sb.append(String.format(Locale.ROOT, ", %.0f %s/s", pace.rate(done), unit));
+    double eta = pace.etaSeconds(done, total);
+    if (eta >= 0) {
+      sb.append(String.format(Locale.ROOT, ", eta %.1fs", eta));
     }
     return sb.toString();
   }
