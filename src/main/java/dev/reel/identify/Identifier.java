@@ -1,0 +1,226 @@
+package dev.reel.identify;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tells what a video file is from its name and folders. Thread-safe and stateless: one instance
+ * serves every thread.
+ *
+ * <p>The file name is read first; up to three parent folders fill in what it lacks (the show or
+ * movie title, the season, the year). Bad input never throws: control characters and lone
+ * surrogates become spaces, very long names are cut to {@value #MAX_LENGTH} characters, and a name
+ * with nothing to read gives an identity with at most its container.
+ */
+public final class Identifier {
+  static final int MAX_LENGTH = 4096;
+  private static final int FOLDERS = 3;
+  private static final Set<String> CONTAINERS =
+      Set.of(
+          "mkv", "mp4", "m4v", "avi", "mov", "wmv", "ts", "m2ts", "webm", "mpg", "mpeg", "flv",
+          "ogv", "ogm", "3gp", "divx", "vob", "iso", "mk3d", "mka", "srt", "sub", "idx", "ass",
+          "ssa", "vtt", "nfo", "torrent", "nzb", "rmvb", "rm", "asf", "qt", "mp3", "flac", "m4a");
+  private static final Set<String> GENERIC_FOLDERS =
+      Set.of(
+          "movies",
+          "movie",
+          "films",
+          "film",
+          "tv",
+          "tv shows",
+          "tvshows",
+          "shows",
+          "series",
+          "videos",
+          "video",
+          "downloads",
+          "download",
+          "media",
+          "complete",
+          "anime",
+          "home",
+          "mnt",
+          "data",
+          "share",
+          "users",
+          "volumes",
+          "storage",
+          "library",
+          "incoming",
+          "torrents",
+          "new",
+          "extras",
+          "specials",
+          "featurettes",
+          "trailers",
+          "behind the scenes",
+          "deleted scenes",
+          "interviews",
+          "scenes",
+          "shorts",
+          "other",
+          "samples",
+          "sample");
+
+  /** Identifies a path or bare name. */
+  public Identity identify(String pathOrName) {
+    return identify(pathOrName, Hints.NONE);
+  }
+
+  /** Identifies a path or bare name with what the caller already knows. */
+  public Identity identify(String pathOrName, Hints hints) {
+    String input = pathOrName == null ? "" : pathOrName;
+    String clean = sanitize(input);
+    List<String> segments = new ArrayList<>();
+    for (String s : clean.split("[/\\\\]")) {
+      String t = s.strip();
+      if (!t.isEmpty() && !(t.length() == 2 && t.charAt(1) == ':')) {
+        segments.add(t);
+      }
+    }
+    Map<String, Object> props = new LinkedHashMap<>();
+    if (segments.isEmpty()) {
+      return new Identity(input, props);
+    }
+    String file = segments.get(segments.size() - 1);
+    int dot = file.lastIndexOf('.');
+    if (dot > 0 && dot < file.length() - 1) {
+      String ext = file.substring(dot + 1).toLowerCase(Locale.ROOT);
+      if (CONTAINERS.contains(ext)) {
+        props.put("container", ext);
+        file = file.substring(0, dot);
+      }
+    } else if (dot == 0 && CONTAINERS.contains(file.substring(1).toLowerCase(Locale.ROOT))) {
+      props.put("container", file.substring(1).toLowerCase(Locale.ROOT));
+      return new Identity(input, props);
+    }
+    TitledParse main = parseWithHints(file, true, hints);
+    props.putAll(main.parse().properties());
+    String title = main.title();
+    String episodeTitle = main.parse().episodeTitle();
+    String group = main.parse().releaseGroup();
+    List<String> folders = new ArrayList<>();
+    for (int j = segments.size() - 2; j >= 0 && folders.size() < FOLDERS; j--) {
+      folders.add(segments.get(j));
+    }
+    for (String folder : folders) {
+      if (GENERIC_FOLDERS.contains(folder.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      TitledParse fp = parseWithHints(folder, false, hints);
+      for (Map.Entry<String, Object> e : fp.parse().properties().entrySet()) {
+        if (!props.containsKey(e.getKey()) && inheritable(e.getKey())) {
+          props.put(e.getKey(), e.getValue());
+        }
+      }
+      if (title == null && fp.title() != null) {
+        title = fp.title();
+      }
+      if (group == null && fp.parse().releaseGroup() != null && title != null) {
+        group = fp.parse().releaseGroup();
+      }
+    }
+    if (title == null && episodeTitle != null && !props.containsKey("season")) {
+      title = episodeTitle; // "03 - Name.mkv" with no show folder: the name is all we have
+      episodeTitle = null;
+    }
+    putTitle(props, title);
+    if (episodeTitle != null) {
+      props.put("episode_title", episodeTitle);
+    }
+    if (group != null) {
+      props.put("release_group", group);
+    }
+    String type = hints.type();
+    if (type == null) {
+      type =
+          props.containsKey("episode") || props.containsKey("season") || props.containsKey("date")
+              ? "episode"
+              : "movie";
+    }
+    props.put("type", type);
+    String extra = Extras.detect(segments, props);
+    if (extra != null) {
+      props.put("extra", extra);
+    }
+    return new Identity(input, props);
+  }
+
+  private static boolean inheritable(String property) {
+    return !property.equals("episode_title")
+        && !property.equals("container")
+        && !property.equals("crc32")
+        && !property.equals("version");
+  }
+
+  private static void putTitle(Map<String, Object> props, String title) {
+    if (title == null) {
+      return;
+    }
+    int dash = title.indexOf(" - ");
+    if (dash > 0 && dash + 3 < title.length()) {
+      props.put("title", title.substring(0, dash).strip());
+      props.put("alternative_title", title.substring(dash + 3).strip());
+    } else {
+      props.put("title", title);
+    }
+  }
+
+  private record TitledParse(SegmentParse parse, String title) {}
+
+  /** Parses a segment; a known title at its start is taken as the title and the rest parsed. */
+  private static TitledParse parseWithHints(String segment, boolean fileName, Hints hints) {
+    String known = null;
+    int cut = -1;
+    for (String t : hints.knownTitles()) {
+      int end = prefixEnd(segment, t);
+      if (end > cut) {
+        cut = end;
+        known = t;
+      }
+    }
+    if (known != null) {
+      SegmentParse rest = SegmentParser.parse(segment.substring(cut), fileName);
+      return new TitledParse(rest, known);
+    }
+    SegmentParse p = SegmentParser.parse(segment, fileName);
+    return new TitledParse(p, p.title());
+  }
+
+  /** Where {@code title}'s words end in {@code segment} when it starts with them, else -1. */
+  private static int prefixEnd(String segment, String title) {
+    List<Token> want = Tokenizer.tokens(title);
+    List<Token> have = Tokenizer.tokens(segment);
+    if (want.isEmpty() || have.size() < want.size()) {
+      return -1;
+    }
+    for (int i = 0; i < want.size(); i++) {
+      if (!want.get(i).lower().equals(have.get(i).lower())) {
+        return -1;
+      }
+    }
+    return have.get(want.size() - 1).end();
+  }
+
+  private static String sanitize(String s) {
+    String cut = s.length() > MAX_LENGTH ? s.substring(0, MAX_LENGTH) : s;
+    StringBuilder sb = new StringBuilder(cut.length());
+    for (int i = 0; i < cut.length(); i++) {
+      char c = cut.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < cut.length()
+          && Character.isLowSurrogate(cut.charAt(i + 1))) {
+        sb.append(c).append(cut.charAt(++i));
+      } else if (Character.isSurrogate(c) || Character.isISOControl(c)) {
+        sb.append(' ');
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

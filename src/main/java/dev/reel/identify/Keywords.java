@@ -1,0 +1,226 @@
+package dev.reel.identify;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The words and abbreviations release names use, each with the properties it sets. Keys are lower
+ * case with everything but letters and digits removed, so that "WEB-DL", "Web.DL" and "WEBDL" are
+ * one key; a key may span up to three tokens.
+ *
+ * <p>A weak keyword is also an ordinary word ("Final", "Limited", "HD", "DC"): it counts only after
+ * the title has ended, which the parser decides from the strong matches.
+ */
+final class Keywords {
+  /** One property a keyword sets. */
+  record Assign(String property, Object value) {}
+
+  /** What a key means. */
+  record Entry(List<Assign> assigns, boolean weak) {}
+
+  private static final Map<String, Entry> TABLE = new HashMap<>();
+  static final int MAX_SPAN = 3;
+
+  private Keywords() {}
+
+  static Entry lookup(String key) {
+    return TABLE.get(key);
+  }
+
+  private static void strong(String keys, String... assigns) {
+    add(keys, false, assigns);
+  }
+
+  private static void weak(String keys, String... assigns) {
+    add(keys, true, assigns);
+  }
+
+  private static void add(String keys, boolean weak, String... assigns) {
+    List<Assign> list =
+        java.util.Arrays.stream(assigns)
+            .map(
+                a -> {
+                  int eq = a.indexOf('=');
+                  String p = a.substring(0, eq);
+                  String v = a.substring(eq + 1);
+                  Object value = p.equals("proper_count") ? (Object) Integer.valueOf(v) : v;
+                  return new Assign(p, value);
+                })
+            .toList();
+    for (String k : keys.split(" ")) {
+      TABLE.put(k, new Entry(list, weak));
+    }
+  }
+
+  static {
+    // sources
+    strong("hdtv hdtvrip", "source=HDTV");
+    strong("hdtvrip", "source=HDTV", "other=Rip");
+    strong("pdtv dtv dvb digitaltv", "source=Digital TV");
+    strong("dvbrip pdtvrip dtvrip", "source=Digital TV", "other=Rip");
+    strong("ahdtv", "source=Analog HDTV");
+    strong("uhdtv", "source=Ultra HDTV");
+    strong("tvrip", "source=TV", "other=Rip");
+    strong("satrip", "source=Satellite", "other=Rip");
+    strong("dsr dsrip dthrip", "source=Satellite", "other=Rip");
+    strong("webdl webhd web webdlrip", "source=Web");
+    strong("webrip webcap", "source=Web", "other=Rip");
+    strong("webdlrip", "source=Web", "other=Rip");
+    strong("bluray bdmv bd bd25 bd50", "source=Blu-ray");
+    strong("bdrip brrip bdr blurayrip", "source=Blu-ray", "other=Rip");
+    strong("uhdbluray uhdbd ultrahdbluray", "source=Ultra HD Blu-ray");
+    strong("uhdbdrip uhdbrrip", "source=Ultra HD Blu-ray", "other=Rip");
+    strong("dvd dvdr dvd5 dvd9 ntscdvd paldvd dvdivx", "source=DVD");
+    strong("dvdrip dvdmux", "source=DVD", "other=Rip");
+    strong("hddvd", "source=HD-DVD");
+    strong("hddvdrip", "source=HD-DVD", "other=Rip");
+    strong("vhs", "source=VHS");
+    strong("vhsrip", "source=VHS", "other=Rip");
+    strong("cam camrip", "source=Camera");
+    strong("hdcam", "source=HD Camera");
+    strong("telesync ts pdvd", "source=Telesync");
+    strong("hdts hdtelesync", "source=HD Telesync");
+    strong("telecine tc", "source=Telecine");
+    strong("workprint wp", "source=Workprint");
+    strong("dm digitalmaster", "source=Digital Master");
+    strong("ppv ppvrip", "source=Pay-per-view");
+    strong("vod vodrip", "source=Video on Demand");
+    // video codecs and profiles
+    strong("x264 h264 h264avc avc", "video_codec=H.264");
+    strong("x265 h265 hevc", "video_codec=H.265");
+    strong("xvid", "video_codec=Xvid");
+    strong("divx dvdivx", "video_codec=DivX");
+    strong("mpeg2 mpeg2video", "video_codec=MPEG-2");
+    strong("vc1", "video_codec=VC-1");
+    strong("h263", "video_codec=H.263");
+    strong("vp7", "video_codec=VP7");
+    strong("vp8", "video_codec=VP8");
+    strong("vp9", "video_codec=VP9");
+    strong("av1", "video_codec=AV1");
+    strong("rv10 rv13 rv20 rv30 rv40", "video_codec=RealVideo");
+    strong("hi10p hi10", "video_profile=High 10", "color_depth=10-bit");
+    strong("10bit 10bits", "color_depth=10-bit");
+    strong("8bit 8bits", "color_depth=8-bit");
+    strong("12bit 12bits", "color_depth=12-bit");
+    strong("avchd", "video_profile=Advanced Video Codec High Definition");
+    strong("svc", "video_profile=Scalable Video Coding");
+    // audio
+    strong("ac3 dd dolbydigital", "audio_codec=Dolby Digital");
+    strong("eac3 ddp dolbydigitalplus", "audio_codec=Dolby Digital Plus");
+    strong("truehd dolbytruehd", "audio_codec=Dolby TrueHD");
+    strong("atmos dolbyatmos", "audio_codec=Dolby Atmos");
+    strong("dts", "audio_codec=DTS");
+    strong("dtshd", "audio_codec=DTS-HD");
+    strong("dtshdma dtsma", "audio_codec=DTS-HD", "audio_profile=Master Audio");
+    strong("dtshdhra dtshra", "audio_codec=DTS-HD", "audio_profile=High Resolution Audio");
+    strong("dtses", "audio_codec=DTS", "audio_profile=Extended Surround");
+    strong("dtsx", "audio_codec=DTS:X");
+    strong("aac", "audio_codec=AAC");
+    strong("heaac", "audio_codec=AAC", "audio_profile=High Efficiency");
+    strong("aaclc", "audio_codec=AAC", "audio_profile=Low Complexity");
+    strong("flac", "audio_codec=FLAC");
+    strong("mp3 lame", "audio_codec=MP3");
+    strong("mp2", "audio_codec=MP2");
+    strong("opus", "audio_codec=Opus");
+    strong("vorbis ogg", "audio_codec=Vorbis");
+    strong("lpcm", "audio_codec=LPCM");
+    strong("pcm", "audio_codec=PCM");
+    strong("5ch 6ch", "audio_channels=5.1");
+    strong("7ch 8ch", "audio_channels=7.1");
+    strong("2ch stereo", "audio_channels=2.0");
+    strong("1ch mono", "audio_channels=1.0");
+    // other
+    weak("proper", "other=Proper", "proper_count=1");
+    strong("repack rerip", "other=Proper", "proper_count=1");
+    weak("real", "other=Proper", "proper_count=1");
+    strong("internal", "other=Internal");
+    weak("complete", "other=Complete");
+    weak("hd", "other=HD");
+    weak("hr", "other=High Resolution");
+    weak("hq", "other=High Quality");
+    strong("fhd fullhd", "other=Full HD");
+    strong("uhd ultrahd", "other=Ultra HD");
+    strong("mhd microhd", "other=Micro HD");
+    strong("dualaudio dual", "other=Dual Audio");
+    strong("3d", "other=3D");
+    strong("hdr hdr10", "other=HDR10");
+    strong("hdr10plus", "other=HDR10+");
+    strong("dovi dolbyvision", "other=Dolby Vision");
+    weak("dv", "other=Dolby Vision");
+    strong("bt2020", "other=BT.2020");
+    strong("ntsc", "other=NTSC");
+    strong("pal", "other=PAL");
+    strong("secam", "other=SECAM");
+    strong("remux", "other=Remux");
+    strong("readnfo", "other=Read NFO");
+    weak("repost", "other=Repost");
+    strong("fix dirfix nfofix samplefix", "other=Fix");
+    strong("ws widescreen", "other=Widescreen");
+    weak("sample", "other=Sample");
+    weak("trailer", "other=Trailer");
+    strong("xxx", "other=XXX");
+    strong("docu documentary", "other=Documentary");
+    strong("line", "other=Line Audio");
+    strong("linedubbed ld", "other=Line Dubbed");
+    strong("obfuscated", "other=Obfuscated");
+    strong("eastcoastfeed", "other=East Coast Feed");
+    strong("westcoastfeed", "other=West Coast Feed");
+    strong("preair", "other=Preair");
+    strong("upscaled upscale", "other=Upscaled");
+    strong("openmatte", "other=Open Matte");
+    strong("stv", "other=Straight to Video");
+    strong("screener scr dvdscr dvdscreener bdscr", "other=Screener");
+    strong("r5", "other=Region 5");
+    strong("reenc reencoded", "other=Reencoded");
+    strong("fastsub fastsubtitled", "other=Fast Subtitled");
+    strong("mux", "other=Mux");
+    weak("extras", "other=Extras");
+    strong("2in1", "other=2in1");
+    // editions
+    strong("directorscut directors", "edition=Director's Cut");
+    weak("dc", "edition=Director's Cut");
+    weak("extended", "edition=Extended");
+    strong("extendedcut extendededition", "edition=Extended");
+    weak("limited", "edition=Limited");
+    weak("special specialedition", "edition=Special");
+    weak("theatrical", "edition=Theatrical");
+    weak("ultimate", "edition=Ultimate");
+    weak("criterion", "edition=Criterion");
+    weak("collector collectors", "edition=Collector");
+    weak("unrated", "edition=Unrated");
+    weak("uncut", "edition=Uncut");
+    weak("uncensored", "edition=Uncensored");
+    strong("imax", "edition=IMAX");
+    weak("remastered", "edition=Remastered");
+    strong("alternativecut alternatecut", "edition=Alternative Cut");
+    weak("festival", "edition=Festival");
+    weak("restored", "edition=Restored");
+    strong("fanedit", "edition=Fan");
+    strong("deluxe", "edition=Deluxe");
+    // streaming services
+    strong("amzn amazon amazonprime", "streaming_service=Amazon Prime");
+    strong("nf netflix", "streaming_service=Netflix");
+    strong("itunes", "streaming_service=iTunes");
+    weak("it", "streaming_service=iTunes");
+    strong("hulu", "streaming_service=Hulu");
+    strong("dsnp disney disneyplus", "streaming_service=Disney+");
+    strong("hmax", "streaming_service=HBO Max");
+    strong("atvp", "streaming_service=Apple TV+");
+    strong("pcok", "streaming_service=Peacock");
+    strong("ae", "streaming_service=A&E");
+    strong("dcu", "streaming_service=DC Universe");
+    strong("dramafever", "streaming_service=DramaFever");
+    strong("viki", "streaming_service=Viki");
+    strong("mbc", "streaming_service=MBC");
+    strong("cbs", "streaming_service=CBS");
+    strong("nbc", "streaming_service=NBC");
+    strong("bbc", "streaming_service=BBC");
+    strong("hbo", "streaming_service=HBO");
+    strong("crunchyroll cr", "streaming_service=Crunchyroll");
+    // episode details
+    weak("pilot", "episode_details=Pilot");
+    weak("unaired", "episode_details=Unaired");
+    weak("final", "episode_details=Final");
+  }
+}

@@ -1,0 +1,464 @@
+package dev.reel.identify;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one path segment (a file name without its extension, or a folder name).
+ *
+ * <p>How it works: the segment is split into tokens, then read left to right. At each token,
+ * structural rules come first (SxxEyy, 1x02, "Season 2", dates, years, resolutions, CRC32, audio
+ * channels), then the longest span of up to three tokens that is a known keyword or language.
+ * Keywords that are also ordinary words are weak: they count only after the title, which ends at
+ * the first strong match (or at the year). The title is the text before that point, the episode
+ * title the text between the episode marker and the next match, and the release group what follows
+ * the last dash.
+ */
+final class SegmentParser {
+  private static final Pattern SXXEXX = Pattern.compile("(?i)s(\\d{1,4})((?:[ex]\\d{1,4})*)");
+  private static final Pattern EP_LIST = Pattern.compile("(?i)[ex](\\d{1,4})");
+  private static final Pattern NXN = Pattern.compile("(?i)(\\d{1,2})x(\\d{1,3})((?:x\\d{1,3})*)");
+  private static final Pattern EPISODE_ONLY = Pattern.compile("(?i)(?:e|ep|episode)(\\d{1,4})");
+  private static final Pattern EP_VERSION = Pattern.compile("(?i)(\\d{1,4})v(\\d)");
+  private static final Pattern VERSION = Pattern.compile("(?i)v(\\d)");
+  private static final Pattern RESOLUTION = Pattern.compile("(?i)(\\d{3,4})([pi])(?:\\d{2})?");
+  private static final Pattern WXH = Pattern.compile("(?i)(\\d{3,4})x(\\d{3,4})");
+  private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{8}");
+  private static final Pattern CODEC_CHANNELS =
+      Pattern.compile("(?i)(ac3|dd|ddp|eac3|aac|dts|truehd|atmos|flac|opus|mp3|lpcm|pcm)([1-7])");
+  private static final Pattern CD = Pattern.compile("(?i)cd(\\d{1,2})");
+  private static final Pattern PART_WORD = Pattern.compile("(?i)part|pt");
+  private static final Pattern SEASON_WORD =
+      Pattern.compile("(?i)season|saison|series|temporada|stagione|seizoen|staffel");
+  private static final Pattern EPISODE_WORD = Pattern.compile("(?i)episode|ep|episodio|episodes");
+
+  private final List<Token> tokens;
+  private final boolean fileName;
+  private final List<Match> matches = new ArrayList<>();
+  private final boolean[] covered;
+
+  /** A property found on tokens [from, to). */
+  record Match(int from, int to, String property, Object value, boolean weak) {}
+
+  private SegmentParser(String segment, boolean fileName) {
+    this.tokens = Tokenizer.tokens(segment);
+    this.fileName = fileName;
+    this.covered = new boolean[tokens.size()];
+  }
+
+  static SegmentParse parse(String segment, boolean fileName) {
+    SegmentParser p = new SegmentParser(segment, fileName);
+    p.scan();
+    return new Resolver(segment, p.tokens, p.matches, fileName).resolve();
+  }
+
+  private void scan() {
+    int n = tokens.size();
+    int i = 0;
+    while (i < n) {
+      int used = covered[i] ? 1 : structural(i);
+      if (used == 0) {
+        used = keyword(i);
+      }
+      i += Math.max(1, used);
+    }
+  }
+
+  private void add(int from, int to, String property, Object value, boolean weak) {
+    matches.add(new Match(from, to, property, value, weak));
+    for (int k = from; k < to; k++) {
+      covered[k] = true;
+    }
+  }
+
+  private Token at(int i) {
+    return i >= 0 && i < tokens.size() ? tokens.get(i) : null;
+  }
+
+  /** Structural rules; returns the number of tokens used, 0 when none applies. */
+  private int structural(int i) {
+    Token t = tokens.get(i);
+    String s = t.text();
+    Matcher m;
+    if ((m = SXXEXX.matcher(s)).matches() && (m.group(2).isEmpty() ? seasonAlone(s) : true)) {
+      int season = Integer.parseInt(m.group(1));
+      List<Integer> episodes = new ArrayList<>();
+      Matcher e = EP_LIST.matcher(m.group(2));
+      while (e.find()) {
+        episodes.add(Integer.parseInt(e.group(1)));
+      }
+      int used = 1;
+      if (!episodes.isEmpty()) {
+        used += continuation(i + 1, episodes, "e");
+      } else {
+        Token next = at(i + 1);
+        Matcher ep;
+        if (next != null
+            && next.before().isBlank()
+            && (ep = EPISODE_ONLY.matcher(next.text())).matches()) {
+          episodes.add(Integer.parseInt(ep.group(1)));
+          used += 1 + continuation(i + 2, episodes, "e");
+        }
+      }
+      add(i, i + used, "season", season, false);
+      if (!episodes.isEmpty()) {
+        matches.add(new Match(i, i + used, "episode", list(episodes), false));
+      }
+      return used;
+    }
+    if ((m = NXN.matcher(s)).matches() && !isResolution(m)) {
+      int season = Integer.parseInt(m.group(1));
+      List<Integer> episodes = new ArrayList<>();
+      episodes.add(Integer.parseInt(m.group(2)));
+      for (String x : m.group(3).split("(?i)x")) {
+        if (!x.isEmpty()) {
+          episodes.add(Integer.parseInt(x));
+        }
+      }
+      int used = 1 + continuation(i + 1, episodes, "x");
+      add(i, i + used, "season", season, false);
+      matches.add(new Match(i, i + used, "episode", list(episodes), false));
+      return used;
+    }
+    if ((m = EPISODE_ONLY.matcher(s)).matches() && !s.toLowerCase(Locale.ROOT).startsWith("episode")
+        || false) {
+      if (s.length() > 1 && (i > 0 || fileName)) {
+        List<Integer> episodes = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
+        int used = 1 + continuation(i + 1, episodes, "e");
+        add(i, i + used, "episode", list(episodes), false);
+        return used;
+      }
+    }
+    Token next = at(i + 1);
+    if (next != null && next.isDigits() && next.text().length() <= 4) {
+      int value = Integer.parseInt(next.text());
+      if (SEASON_WORD.matcher(s).matches() && value < 100) {
+        List<Integer> seasons = new ArrayList<>(List.of(value));
+        int used = 2 + continuation(i + 2, seasons, "");
+        add(i, i + used, "season", list(seasons), false);
+        return used;
+      }
+      if (EPISODE_WORD.matcher(s).matches()) {
+        List<Integer> episodes = new ArrayList<>(List.of(value));
+        int used = 2 + continuation(i + 2, episodes, "");
+        add(i, i + used, "episode", list(episodes), false);
+        return used;
+      }
+      if (PART_WORD.matcher(s).matches() && value < 100) {
+        add(i, i + 2, "part", value, false);
+        return 2;
+      }
+      if (s.equalsIgnoreCase("cd") && value < 100) {
+        add(i, i + 2, "cd", value, false);
+        return 2;
+      }
+      if ((s.equalsIgnoreCase("disc") || s.equalsIgnoreCase("disk")) && value < 100) {
+        add(i, i + 2, "disc", value, false);
+        return 2;
+      }
+    }
+    if (next != null && PART_WORD.matcher(s).matches()) {
+      int roman = Roman.value(next.text());
+      if (roman > 0) {
+        add(i, i + 2, "part", roman, false);
+        return 2;
+      }
+    }
+    if ((m = CD.matcher(s)).matches()) {
+      add(i, i + 1, "cd", Integer.parseInt(m.group(1)), false);
+      return 1;
+    }
+    if ((m = EP_VERSION.matcher(s)).matches()) {
+      add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
+      matches.add(new Match(i, i + 1, "version", Integer.parseInt(m.group(2)), false));
+      return 1;
+    }
+    if ((m = VERSION.matcher(s)).matches() && i > 0) {
+      add(i, i + 1, "version", Integer.parseInt(m.group(1)), false);
+      return 1;
+    }
+    int date = date(i);
+    if (date > 0) {
+      return date;
+    }
+    if ((m = RESOLUTION.matcher(s)).matches()) {
+      int h = Integer.parseInt(m.group(1));
+      if (h >= 240 && h <= 4320) {
+        add(i, i + 1, "screen_size", h + m.group(2).toLowerCase(Locale.ROOT), false);
+        return 1;
+      }
+    }
+    if ((m = WXH.matcher(s)).matches()) {
+      int w = Integer.parseInt(m.group(1));
+      int h = Integer.parseInt(m.group(2));
+      if (w >= 320 && h >= 240) {
+        add(i, i + 1, "screen_size", standardSize(w, h), false);
+        return 1;
+      }
+    }
+    if (s.equalsIgnoreCase("4k")) {
+      add(i, i + 1, "screen_size", "2160p", false);
+      return 1;
+    }
+    if (t.bracketed() && s.length() == 8 && CRC.matcher(s).matches() && hasLetterAndDigit(s)) {
+      add(i, i + 1, "crc32", s, false);
+      return 1;
+    }
+    if ((m = CODEC_CHANNELS.matcher(s)).matches()
+        && next != null
+        && next.isDigits()
+        && next.text().length() == 1
+        && next.before().equals(".")) {
+      Keywords.Entry codec = Keywords.lookup(m.group(1).toLowerCase(Locale.ROOT));
+      for (Keywords.Assign a : codec.assigns()) {
+        matches.add(new Match(i, i + 2, a.property(), a.value(), false));
+      }
+      add(i, i + 2, "audio_channels", m.group(2) + "." + next.text(), false);
+      return 2;
+    }
+    if (t.isDigits()
+        && s.length() == 1
+        && "1257".contains(s)
+        && next != null
+        && next.isDigits()
+        && next.text().length() == 1
+        && "01".contains(next.text())
+        && next.before().equals(".")
+        && i > 0) {
+      add(i, i + 2, "audio_channels", s + "." + next.text(), false);
+      return 2;
+    }
+    return 0;
+  }
+
+  private boolean seasonAlone(String s) {
+    return s.length() >= 2 && s.length() <= 4;
+  }
+
+  private static boolean isResolution(Matcher m) {
+    return m.group(1).length() >= 3;
+  }
+
+  private static boolean hasLetterAndDigit(String s) {
+    boolean letter = false;
+    boolean digit = false;
+    for (char c : s.toCharArray()) {
+      letter |= Character.isLetter(c);
+      digit |= Character.isDigit(c);
+    }
+    return letter && digit;
+  }
+
+  private static String standardSize(int w, int h) {
+    for (int[] std :
+        new int[][] {{1920, 1080}, {1280, 720}, {3840, 2160}, {720, 480}, {720, 576}}) {
+      if (w == std[0] && h == std[1]) {
+        return h + "p";
+      }
+    }
+    return w + "x" + h;
+  }
+
+  /**
+   * Further episodes after a first one: "-E03", "-03", "E02E03", "x02", "&04". A dash makes a range
+   * ("E01-E03" is 1, 2, 3), any other joiner a list.
+   */
+  private int continuation(int i, List<Integer> values, String prefix) {
+    int used = 0;
+    while (at(i + used) != null) {
+      Token t = at(i + used);
+      String sep = t.before().strip();
+      String text = t.text().toLowerCase(Locale.ROOT);
+      String number = null;
+      if (!prefix.isEmpty()
+          && text.startsWith(prefix)
+          && text.length() > 1
+          && text.substring(1).chars().allMatch(Character::isDigit)) {
+        number = text.substring(1);
+      } else if (t.isDigits()
+          && text.length() <= 3
+          && (sep.equals("-") || sep.equals("&") || sep.equals("+"))) {
+        number = text;
+      } else if (text.equals("and") || text.equals("to")) {
+        Token n2 = at(i + used + 1);
+        if (n2 != null && n2.isDigits() && n2.text().length() <= 3) {
+          used++;
+          int v = Integer.parseInt(n2.text());
+          addRange(values, v, text.equals("to"));
+          used++;
+          continue;
+        }
+        break;
+      }
+      if (number == null
+          || !(sep.isEmpty()
+              || sep.equals("-")
+              || sep.equals("&")
+              || sep.equals("+")
+              || sep.equals("."))) {
+        break;
+      }
+      addRange(values, Integer.parseInt(number), sep.equals("-"));
+      used++;
+    }
+    return used;
+  }
+
+  private static void addRange(List<Integer> values, int v, boolean range) {
+    int last = values.get(values.size() - 1);
+    if (range && v > last && v - last < 100) {
+      for (int k = last + 1; k <= v; k++) {
+        values.add(k);
+      }
+    } else if (v != last) {
+      values.add(v);
+    }
+  }
+
+  private static Object list(List<Integer> values) {
+    return values.size() == 1 ? values.get(0) : List.copyOf(values);
+  }
+
+  /** A date as YYYY MM DD or DD MM YYYY over three tokens; returns tokens used or 0. */
+  private int date(int i) {
+    Token a = at(i);
+    Token b = at(i + 1);
+    Token c = at(i + 2);
+    if (a == null || b == null || c == null || !a.isDigits() || !b.isDigits() || !c.isDigits()) {
+      return 0;
+    }
+    if (b.before().isEmpty()
+        || c.before().isEmpty()
+        || b.text().length() > 2 && b.text().length() != 2) {
+      return 0;
+    }
+    try {
+      LocalDate d = null;
+      if (a.text().length() == 4 && b.text().length() <= 2 && c.text().length() <= 2) {
+        d =
+            LocalDate.of(
+                Integer.parseInt(a.text()), Integer.parseInt(b.text()), Integer.parseInt(c.text()));
+      } else if (c.text().length() == 4 && a.text().length() <= 2 && b.text().length() <= 2) {
+        d =
+            LocalDate.of(
+                Integer.parseInt(c.text()), Integer.parseInt(b.text()), Integer.parseInt(a.text()));
+      }
+      if (d != null && d.getYear() >= 1920 && d.getYear() <= 2100) {
+        add(i, i + 3, "date", d, false);
+        return 3;
+      }
+    } catch (DateTimeException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  /** The longest keyword or language span starting at token i; returns tokens used or 0. */
+  private int keyword(int i) {
+    int n = tokens.size();
+    for (int span = Math.min(Keywords.MAX_SPAN, n - i); span >= 1; span--) {
+      StringBuilder key = new StringBuilder();
+      boolean free = true;
+      for (int k = i; k < i + span; k++) {
+        free &= !covered[k];
+        if (k > i && tokens.get(k).before().contains("(")) {
+          free = false;
+        }
+        appendKey(key, tokens.get(k).text());
+      }
+      if (!free) {
+        continue;
+      }
+      Keywords.Entry e = Keywords.lookup(key.toString());
+      if (e != null) {
+        for (int a = 0; a < e.assigns().size(); a++) {
+          Keywords.Assign as = e.assigns().get(a);
+          if (a == 0) {
+            add(i, i + span, as.property(), as.value(), e.weak());
+          } else {
+            matches.add(new Match(i, i + span, as.property(), as.value(), e.weak()));
+          }
+        }
+        return span;
+      }
+    }
+    return language(i);
+  }
+
+  private int language(int i) {
+    Token t = tokens.get(i);
+    String w = t.lower();
+    String plain = w.replace("'", "");
+    Token next = at(i + 1);
+    Token prev = at(i - 1);
+    String code;
+    if (plain.startsWith("vost")
+        && plain.length() > 4
+        && (code = Languages.byCode(plain.substring(4))) != null) {
+      add(i, i + 1, "subtitle_language", code, false);
+      return 1;
+    }
+    for (String sub : new String[] {"subs", "sub", "subbed"}) {
+      if (plain.endsWith(sub) && plain.length() > sub.length()) {
+        String l = plain.substring(0, plain.length() - sub.length());
+        code = Languages.byName(l) != null ? Languages.byName(l) : Languages.byCode(l);
+        if (code != null) {
+          add(i, i + 1, "subtitle_language", code, false);
+          return 1;
+        }
+      }
+      if (plain.startsWith(sub) && plain.length() > sub.length()) {
+        String l = plain.substring(sub.length());
+        code = Languages.byName(l) != null ? Languages.byName(l) : Languages.byCode(l);
+        if (code != null) {
+          add(i, i + 1, "subtitle_language", code, false);
+          return 1;
+        }
+      }
+    }
+    code = Languages.byName(plain);
+    boolean weak =
+        code == null
+            || !plain.equals("multi") && !plain.startsWith("truefrench") && !plain.startsWith("vf");
+    if (code == null) {
+      code = Languages.byCode(plain);
+    }
+    if (code == null) {
+      return 0;
+    }
+    boolean subtitle =
+        next != null && isSubWord(next.lower()) || prev != null && isSubWord(prev.lower());
+    if (subtitle) {
+      int from = prev != null && isSubWord(prev.lower()) && !covered[i - 1] ? i - 1 : i;
+      int to = next != null && isSubWord(next.lower()) ? i + 2 : i + 1;
+      add(from, to, "subtitle_language", code, false);
+      return to - i;
+    }
+    add(i, i + 1, "language", code, weak);
+    return 1;
+  }
+
+  private static boolean isSubWord(String w) {
+    return w.equals("sub")
+        || w.equals("subs")
+        || w.equals("subtitles")
+        || w.equals("subbed")
+        || w.equals("subtitle")
+        || w.equals("st")
+        || w.equals("vost");
+  }
+
+  private static void appendKey(StringBuilder key, String text) {
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (Character.isLetterOrDigit(c)) {
+        key.append(Character.toLowerCase(c));
+      }
+    }
+  }
+}
