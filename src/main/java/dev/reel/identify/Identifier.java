@@ -117,7 +117,7 @@ public final class Identifier {
           props.put(e.getKey(), e.getValue());
         }
       }
-      if (title == null && fp.title() != null) {
+      if (fp.title() != null && (title == null || preferFolderTitle(title, fp))) {
         title = fp.title();
       }
       if (group == null && fp.parse().releaseGroup() != null && title != null) {
@@ -148,6 +148,32 @@ public final class Identifier {
       props.put("extra", extra);
     }
     return new Identity(input, props);
+  }
+
+  /**
+   * Whether a folder's title is better than the file's: the file name repeats it (folders are
+   * usually written with care), or the file name is an obfuscated scene abbreviation
+   * ("wthd-cab.avi") inside a release folder.
+   */
+  private static boolean preferFolderTitle(String fileTitle, TitledParse folder) {
+    String f = squash(fileTitle);
+    String d = squash(folder.title());
+    if (d.length() >= 3 && f.contains(d) && !f.equals(d)) {
+      return true;
+    }
+    boolean oneWord = !fileTitle.contains(" ");
+    return oneWord && folder.parse().properties().size() >= 2;
+  }
+
+  private static String squash(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        sb.append(Character.toLowerCase(c));
+      }
+    }
+    return sb.toString();
   }
 
   private static boolean inheritable(String property) {

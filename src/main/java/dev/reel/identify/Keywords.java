@@ -198,6 +198,18 @@ final class Keywords {
     weak("restored", "edition=Restored");
     strong("fanedit", "edition=Fan");
     strong("deluxe", "edition=Deluxe");
+    strong("specialedition editionspeciale", "edition=Special");
+    strong("limitededition", "edition=Limited");
+    strong("ultimateedition ultimatecut", "edition=Ultimate");
+    strong("criterionedition criterioncollection", "edition=Criterion");
+    strong(
+        "collectorsedition collectoredition editioncollector editioncollectors",
+        "edition=Collector");
+    strong("theatricalcut theatricaledition theatricalrelease", "edition=Theatrical");
+    strong("remasteredition remasteredversion", "edition=Remastered");
+    strong("uncutedition uncutversion", "edition=Uncut");
+    strong("unratededition unratedcut", "edition=Unrated");
+    strong("directorscutedition directorsedition", "edition=Director's Cut");
     // streaming services
     strong("amzn amazon amazonprime", "streaming_service=Amazon Prime");
     strong("nf netflix", "streaming_service=Netflix");

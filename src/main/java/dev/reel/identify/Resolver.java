@@ -47,8 +47,21 @@ final class Resolver {
         strongStart = Math.min(strongStart, m.from());
       }
     }
+    while (titleStart < n
+        && tokens.get(titleStart).bracketed()
+        && tokens.get(titleStart).isDigits()
+        && !coveredByMatch(titleStart)
+        && titleStart + 1 < n) {
+      titleStart++; // "(1)The Girl..." numbering in front of a title
+    }
     int year = chooseYear(titleStart, strongStart);
     int titleEnd = year >= 0 ? Math.min(strongStart, year) : strongStart;
+    for (int k = titleStart + 1; k < titleEnd; k++) {
+      if (tokens.get(k).bracketed() && !tokens.get(k - 1).bracketed()) {
+        titleEnd = k; // "Le Prestige (The Prestige)": the bracket holds another title or tags
+        break;
+      }
+    }
     List<Match> accepted = new ArrayList<>();
     for (Match m : matches) {
       if (!m.weak()) {
@@ -60,12 +73,13 @@ final class Resolver {
           new Match(year, year + 1, "year", Integer.parseInt(tokens.get(year).text()), false));
     }
     markCovered(accepted);
+    titleEnd = weakBeforeTitleEnd(accepted, titleStart, titleEnd);
     acceptWeak(accepted, titleEnd);
     boolean hasEpisode =
         has(accepted, "episode") || has(accepted, "season") || has(accepted, "date");
     // Anime and numbered files: "Show - 147", "03 - Episode Name"
     if (!hasEpisode && fileName) {
-      int number = numberedEpisode(titleStart, titleEnd);
+      int number = numberedEpisode(titleStart, titleEnd, year >= 0);
       if (number >= 0) {
         accepted.add(
             new Match(
@@ -79,10 +93,15 @@ final class Resolver {
     }
     accepted.sort((a, b) -> Integer.compare(a.from(), b.from()));
     int groupStart = n;
-    if (fileName && group == null) {
-      groupStart = releaseGroupStart(titleEnd);
+    {
+      groupStart = releaseGroupStart(titleEnd, accepted);
       if (groupStart < n) {
-        group = cleanGroup(segment.substring(tokens.get(groupStart).start()));
+        int stop = groupEnd < n ? tokens.get(groupEnd).start() : segment.length();
+        group =
+            cleanGroup(
+                segment.substring(
+                    tokens.get(groupStart).start(), Math.max(stop, tokens.get(groupStart).end())));
+        dropMatchesFrom(accepted, groupStart, groupEnd);
       }
     }
     // a leading episode number means the title is the folder's; the rest is the episode title
@@ -150,6 +169,36 @@ final class Resolver {
     }
   }
 
+  /**
+   * Weak matches right before the first strong one are tags too ("Image.FRENCH.DVDRip",
+   * "Movie.Extended.1080p"); the title then ends before them. One title token always stays.
+   */
+  private int weakBeforeTitleEnd(List<Match> accepted, int titleStart, int titleEnd) {
+    if (titleEnd >= tokens.size() || titleEnd == 0 || !covered[titleEnd]) {
+      return titleEnd;
+    }
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (Match m : matches) {
+        if (m.weak() && m.to() == titleEnd && m.from() > titleStart && !accepted.contains(m)) {
+          for (Match same : matches) {
+            if (same.from() == m.from() && same.to() == m.to()) {
+              accepted.add(same);
+            }
+          }
+          for (int k = m.from(); k < m.to(); k++) {
+            covered[k] = true;
+          }
+          titleEnd = m.from();
+          moved = true;
+          break;
+        }
+      }
+    }
+    return titleEnd;
+  }
+
   /** Weak matches count after the title when they touch an accepted match. */
   private void acceptWeak(List<Match> accepted, int titleEnd) {
     boolean changed = true;
@@ -214,45 +263,113 @@ final class Resolver {
     return false;
   }
 
-  private int numberedEpisode(int titleStart, int titleEnd) {
+  /**
+   * A number standing for the episode: "03 - Name" or "01.Pilot" at the start, "Show - 147" after a
+   * dash, or "Show 14 [720p]" as the title's last word. Not "12 Angry Men" (no separator after the
+   * number) and not "Open Season 2 (2008)" (a year follows).
+   */
+  private int numberedEpisode(int titleStart, int titleEnd, boolean yearFollows) {
     int limit = Math.min(titleEnd, tokens.size());
     for (int i = titleStart; i < limit; i++) {
       Token t = tokens.get(i);
       if (!t.isDigits() || t.text().length() > 4 || covered[i] || t.bracketed()) {
         continue;
       }
+      Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
       boolean dashed = t.before().contains("-") || t.before().contains("#");
-      boolean leading = i == titleStart && i + 1 < tokens.size() && t.text().length() <= 3;
-      if (dashed && i > titleStart || leading) {
+      boolean leading =
+          i == titleStart
+              && next != null
+              && t.text().length() <= 3
+              && (next.before().contains("-") || next.before().strip().equals("."));
+      boolean lastWord =
+          i == limit - 1
+              && i > titleStart
+              && !yearFollows
+              && (next == null || covered[i + 1] || next.bracketed());
+      if (dashed && i > titleStart || leading || lastWord) {
         return i;
       }
     }
     return -1;
   }
 
-  /** Where the release group starts: after the last dash, on tokens no match covers. */
-  private int releaseGroupStart(int titleEnd) {
+  /**
+   * Where the release group starts. It follows the last tag: after a dash ("x264-CTU",
+   * "x264-D-Z0N3", "XviD-[ZeaL]"), after "by" ("DivX.by.Artik[SEDG]"), or as the one or two words
+   * left at the end ("x264.HDBRiSe", "DTS WiKi", "HQ.Hive-CM8"). A last dashed word that is only a
+   * weak tag ("-HR") is the group. Web sites at the end are passed over.
+   */
+  private int releaseGroupStart(int titleEnd, List<Match> accepted) {
     int n = tokens.size();
-    for (int i = n - 1; i > 0 && i >= titleEnd; i--) {
-      Token t = tokens.get(i);
-      if (covered[i]) {
-        return n;
+    int end = n;
+    while (end > 0 && isWebsite(accepted, end - 1)) {
+      end--;
+    }
+    int lastCovered = -1;
+    for (int k = 0; k < end; k++) {
+      if (covered[k]
+          && !(k == end - 1 && onlyWeak(accepted, k) && tokens.get(k).before().contains("-"))) {
+        lastCovered = k;
       }
-      if (t.before().contains("-") && !t.bracketed()) {
-        int lastCovered = -1;
-        for (int k = 0; k < i; k++) {
-          if (covered[k]) {
-            lastCovered = k;
-          }
-        }
-        return lastCovered >= 0 ? i : n;
-      }
+    }
+    int g = lastCovered + 1;
+    if (lastCovered < 0 || g >= end || g < titleEnd) {
+      return n;
+    }
+    if (tokens.get(g).lower().equals("by") && g + 1 < end) {
+      g++;
+    }
+    boolean dashed = tokens.get(g).before().contains("-");
+    int words = end - g;
+    if (dashed || words <= 2 && lastCovered >= titleEnd) {
+      groupEnd = end;
+      return g;
     }
     return n;
   }
 
+  private int groupEnd = -1;
+
+  /** Weak tags that turned out to be the group ("-HR") are not tags. */
+  private static void dropMatchesFrom(List<Match> accepted, int from, int to) {
+    accepted.removeIf(m -> m.weak() && m.from() >= from && m.to() <= to);
+  }
+
+  private static boolean isWebsite(List<Match> accepted, int k) {
+    for (Match m : accepted) {
+      if (m.property().equals("website") && m.from() <= k && k < m.to()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean onlyWeak(List<Match> accepted, int k) {
+    for (Match m : accepted) {
+      if (m.from() <= k && k < m.to() && !m.weak()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The group's text: brackets around it dropped, trailing separated brackets ([site]) too. */
   private static String cleanGroup(String g) {
     String s = g.strip();
+    int close = s.indexOf(']');
+    if (close > 0 && s.lastIndexOf('[', close) < 0) {
+      s = s.substring(0, close); // "-[ZeaL]": the group was bracketed after the dash
+    }
+    int cut = s.length();
+    for (int k = 1; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if ((c == '[' || c == '(' || c == '{') && " ._-".indexOf(s.charAt(k - 1)) >= 0) {
+        cut = k - 1;
+        break;
+      }
+    }
+    s = s.substring(0, cut);
     while (!s.isEmpty() && "-._ ".indexOf(s.charAt(s.length() - 1)) >= 0) {
       s = s.substring(0, s.length() - 1);
     }

@@ -80,11 +80,58 @@ final class SegmentParser {
     return i >= 0 && i < tokens.size() ? tokens.get(i) : null;
   }
 
+  private static final java.util.Set<String> TLDS =
+      java.util.Set.of(
+          "com", "org", "net", "ru", "fr", "de", "uk", "info", "to", "tv", "me", "cc", "io", "co",
+          "eu", "nl", "it", "es", "se", "ws", "biz", "in", "us", "lt", "pl", "cz");
+
+  /**
+   * A web site: two to four tokens joined by dots whose last is a top-level domain
+   * ("sharethefiles.com", "www.divx-overnet.com", "tvu.org.ru"); "www" is dropped.
+   */
+  private int website(int i) {
+    int j = i;
+    while (j + 1 < tokens.size() && j - i < 4 && tokens.get(j + 1).before().equals(".")) {
+      j++;
+    }
+    for (int end = j; end > i; end--) {
+      String last = tokens.get(end).lower();
+      boolean bracketedOrWww = tokens.get(i).bracketed() || tokens.get(i).lower().equals("www");
+      if (TLDS.contains(last)
+          && (bracketedOrWww
+              || end == tokens.size() - 1
+                  && end - i >= 1
+                  && !last.equals("it")
+                  && !last.equals("to")
+                  && !last.equals("me")
+                  && !last.equals("in")
+                  && !last.equals("us")
+                  && !last.equals("es")
+                  && !last.equals("de"))) {
+        int from = tokens.get(i).lower().equals("www") && end - i >= 2 ? i + 1 : i;
+        StringBuilder site = new StringBuilder();
+        for (int k = from; k <= end; k++) {
+          if (k > from) {
+            site.append('.');
+          }
+          site.append(tokens.get(k).text());
+        }
+        add(i, end + 1, "website", site.toString(), false);
+        return end + 1 - i;
+      }
+    }
+    return 0;
+  }
+
   /** Structural rules; returns the number of tokens used, 0 when none applies. */
   private int structural(int i) {
     Token t = tokens.get(i);
     String s = t.text();
     Matcher m;
+    int site = website(i);
+    if (site > 0) {
+      return site;
+    }
     if ((m = SXXEXX.matcher(s)).matches() && (m.group(2).isEmpty() ? seasonAlone(s) : true)) {
       int season = Integer.parseInt(m.group(1));
       List<Integer> episodes = new ArrayList<>();
