@@ -183,9 +183,17 @@ public final class Identifier {
         && !property.equals("version");
   }
 
+  private static final java.util.regex.Pattern TRAILING_ARTICLE =
+      java.util.regex.Pattern.compile(
+          "(?i)^(.+?),\\s*(the|a|an|le|la|les|l'|der|die|das|el|los|las|il)$");
+
   private static void putTitle(Map<String, Object> props, String title) {
     if (title == null) {
       return;
+    }
+    java.util.regex.Matcher article = TRAILING_ARTICLE.matcher(title);
+    if (article.matches()) {
+      title = article.group(2) + " " + article.group(1); // "Simpsons, The" is "The Simpsons"
     }
     int dash = title.indexOf(" - ");
     if (dash > 0 && dash + 3 < title.length()) {

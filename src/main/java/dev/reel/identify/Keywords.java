@@ -161,7 +161,7 @@ final class Keywords {
     weak("trailer", "other=Trailer");
     strong("xxx", "other=XXX");
     strong("docu documentary", "other=Documentary");
-    strong("line", "other=Line Audio");
+    weak("line", "other=Line Audio");
     strong("linedubbed ld", "other=Line Dubbed");
     strong("obfuscated", "other=Obfuscated");
     strong("eastcoastfeed", "other=East Coast Feed");
@@ -175,10 +175,18 @@ final class Keywords {
     strong("reenc reencoded", "other=Reencoded");
     strong("fastsub fastsubtitled", "other=Fast Subtitled");
     strong("mux", "other=Mux");
+    strong("bdmux brmux", "source=Blu-ray", "other=Mux");
+    strong("bdripmux brripmux", "source=Blu-ray", "other=Rip", "other=Mux");
+    strong("dvdmux", "source=DVD", "other=Mux");
+    strong("convert converted", "other=Converted");
+    weak("om", "other=Open Matte");
+    weak("se", "edition=Special");
+    strong("hfr", "other=High Frame Rate");
     weak("extras", "other=Extras");
     strong("2in1", "other=2in1");
     // editions
-    strong("directorscut directors", "edition=Director's Cut");
+    strong("directorscut directorcut", "edition=Director's Cut");
+    weak("directors", "edition=Director's Cut");
     weak("dc", "edition=Director's Cut");
     weak("extended", "edition=Extended");
     strong("extendedcut extendededition", "edition=Extended");

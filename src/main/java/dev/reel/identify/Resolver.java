@@ -30,6 +30,7 @@ final class Resolver {
     int n = tokens.size();
     int titleStart = 0;
     String group = null;
+    boolean leadingGroup = false;
     // "[Group] Show - 01 [720p]": a leading bracket holds the release group
     if (n > 0 && segment.stripLeading().startsWith("[") && tokens.get(0).bracketed()) {
       int k = 0;
@@ -39,6 +40,7 @@ final class Resolver {
       if (k < n && !anyMatchIn(0, k)) {
         group = segment.substring(tokens.get(0).start(), tokens.get(k - 1).end());
         titleStart = k;
+        leadingGroup = true;
       }
     }
     int strongStart = n;
@@ -79,7 +81,7 @@ final class Resolver {
         has(accepted, "episode") || has(accepted, "season") || has(accepted, "date");
     // Anime and numbered files: "Show - 147", "03 - Episode Name"
     if (!hasEpisode && fileName) {
-      int number = numberedEpisode(titleStart, titleEnd, year >= 0);
+      int number = numberedEpisode(titleStart, titleEnd, year >= 0, group != null);
       if (number >= 0) {
         accepted.add(
             new Match(
@@ -107,6 +109,11 @@ final class Resolver {
     // a leading episode number means the title is the folder's; the rest is the episode title
     Match first = accepted.isEmpty() ? null : accepted.get(0);
     boolean leadingEpisode = first != null && first.from() == titleStart && isEpisodic(first);
+    if (leadingEpisode && leadingGroup && first.to() < n) {
+      leadingEpisode = false; // "[Group] 06 Show Name (720p)": the number comes first
+      titleStart = first.to();
+      titleEnd = Math.max(titleEnd, nextCovered(titleStart, groupStart));
+    }
     String title = null;
     String episodeTitle = null;
     if (leadingEpisode) {
@@ -115,6 +122,13 @@ final class Resolver {
       episodeTitle = text(end, next);
     } else {
       title = text(titleStart, Math.min(titleEnd, groupStart));
+      if (title == null && fileName) {
+        int[] run = firstFreeRun(titleStart, groupStart);
+        if (run != null) {
+          title = text(run[0], run[1]);
+          titleEnd = run[1];
+        }
+      }
       Match lastEpisode = null;
       for (Match m : accepted) {
         if (isEpisodic(m)) {
@@ -135,6 +149,19 @@ final class Resolver {
     }
     return new SegmentParse(
         props, emptyToNull(title), emptyToNull(episodeTitle), emptyToNull(group));
+  }
+
+  /** The first run of tokens no match covers and no bracket holds ("[h265] Riddick 1080p"). */
+  private int[] firstFreeRun(int from, int limit) {
+    int i = from;
+    while (i < limit && (covered[i] || tokens.get(i).bracketed())) {
+      i++;
+    }
+    int j = i;
+    while (j < limit && !covered[j] && !tokens.get(j).bracketed()) {
+      j++;
+    }
+    return j > i ? new int[] {i, j} : null;
   }
 
   private static boolean isEpisodic(Match m) {
@@ -174,7 +201,10 @@ final class Resolver {
    * "Movie.Extended.1080p"); the title then ends before them. One title token always stays.
    */
   private int weakBeforeTitleEnd(List<Match> accepted, int titleStart, int titleEnd) {
-    if (titleEnd >= tokens.size() || titleEnd == 0 || !covered[titleEnd]) {
+    if (titleEnd >= tokens.size()
+        || titleEnd == 0
+        || !covered[titleEnd]
+        || !isTag(accepted, titleEnd)) {
       return titleEnd;
     }
     boolean moved = true;
@@ -209,7 +239,12 @@ final class Resolver {
           continue;
         }
         boolean touches =
-            (m.from() > 0 && covered[m.from() - 1]) || (m.to() < covered.length && covered[m.to()]);
+            (m.from() > 0 && covered[m.from() - 1])
+                || (m.to() < covered.length && covered[m.to()])
+                || (m.to() == covered.length && m.property().contains("language"))
+                || (m.to() < covered.length
+                    && tokens.get(m.to()).bracketed()
+                    && m.property().contains("language"));
         if (touches || titleEnd < tokens.size() && m.from() == titleEnd && titleEnd > 0) {
           for (Match same : matches) {
             if (same.from() == m.from() && same.to() == m.to() && !accepted.contains(same)) {
@@ -268,7 +303,8 @@ final class Resolver {
    * dash, or "Show 14 [720p]" as the title's last word. Not "12 Angry Men" (no separator after the
    * number) and not "Open Season 2 (2008)" (a year follows).
    */
-  private int numberedEpisode(int titleStart, int titleEnd, boolean yearFollows) {
+  private int numberedEpisode(
+      int titleStart, int titleEnd, boolean yearFollows, boolean afterGroup) {
     int limit = Math.min(titleEnd, tokens.size());
     for (int i = titleStart; i < limit; i++) {
       Token t = tokens.get(i);
@@ -320,9 +356,10 @@ final class Resolver {
     if (tokens.get(g).lower().equals("by") && g + 1 < end) {
       g++;
     }
-    boolean dashed = tokens.get(g).before().contains("-");
+    String sep = tokens.get(g).before();
+    boolean dashed = sep.contains("-") && !sep.contains(" ");
     int words = end - g;
-    if (dashed || words <= 2 && lastCovered >= titleEnd) {
+    if (dashed || words <= 2 && lastCovered >= titleEnd && isTag(accepted, lastCovered)) {
       groupEnd = end;
       return g;
     }
@@ -339,6 +376,20 @@ final class Resolver {
   private static boolean isWebsite(List<Match> accepted, int k) {
     for (Match m : accepted) {
       if (m.property().equals("website") && m.from() <= k && k < m.to()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether token k carries a release tag (source, codec...), not an episode or a year. */
+  private static boolean isTag(List<Match> accepted, int k) {
+    for (Match m : accepted) {
+      if (m.from() <= k
+          && k < m.to()
+          && !isEpisodic(m)
+          && !m.property().equals("year")
+          && !m.property().equals("part")) {
         return true;
       }
     }
@@ -378,7 +429,10 @@ final class Resolver {
 
   private int nextCovered(int from, int limit) {
     int i = from;
-    while (i < limit && i < covered.length && !covered[i]) {
+    while (i < limit
+        && i < covered.length
+        && !covered[i]
+        && !(i > from && tokens.get(i).bracketed() && !tokens.get(i - 1).bracketed())) {
       i++;
     }
     return Math.min(i, limit);
@@ -406,6 +460,16 @@ final class Resolver {
     String s = sb.toString().replaceAll("\\s+", " ").strip();
     s = s.replaceAll("^[\\-\\[\\(\\s]+|[\\-\\[\\(\\s]+$", "");
     return s;
+  }
+
+  /** Whether position k holds a letter standing alone between dots (an acronym's letter). */
+  private static boolean isLoneLetter(String raw, int k) {
+    if (k < 0 || k >= raw.length() || !Character.isLetter(raw.charAt(k))) {
+      return false;
+    }
+    boolean leftOk = k == 0 || raw.charAt(k - 1) == '.';
+    boolean rightOk = k == raw.length() - 1 || raw.charAt(k + 1) == '.';
+    return leftOk && rightOk;
   }
 
   private String countryFromTitle(String title, Map<String, Object> props) {

@@ -24,6 +24,7 @@ final class SegmentParser {
   private static final Pattern EP_LIST = Pattern.compile("(?i)[ex](\\d{1,4})");
   private static final Pattern NXN = Pattern.compile("(?i)(\\d{1,2})x(\\d{1,3})((?:x\\d{1,3})*)");
   private static final Pattern EPISODE_ONLY = Pattern.compile("(?i)(?:e|ep|episode)(\\d{1,4})");
+  private static final Pattern BONUS_X = Pattern.compile("(?i)x(\\d{1,3})");
   private static final Pattern EP_VERSION = Pattern.compile("(?i)(\\d{1,4})v(\\d)");
   private static final Pattern VERSION = Pattern.compile("(?i)v(\\d)");
   private static final Pattern RESOLUTION = Pattern.compile("(?i)(\\d{3,4})([pi])(?:\\d{2})?");
@@ -31,7 +32,9 @@ final class SegmentParser {
   private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{8}");
   private static final Pattern CODEC_CHANNELS =
       Pattern.compile("(?i)(ac3|dd|ddp|eac3|aac|dts|truehd|atmos|flac|opus|mp3|lpcm|pcm)([1-7])");
-  private static final Pattern CD = Pattern.compile("(?i)cd(\\d{1,2})");
+  private static final Pattern CD = Pattern.compile("(?i)cd(\\d{1,2})(?:of(\\d{1,2}))?");
+  private static final Pattern N_OF_M = Pattern.compile("(?i)(\\d{1,3})of(\\d{1,3})");
+  private static final Pattern FPS = Pattern.compile("(?i)(\\d{2,3}(?:\\.\\d{1,3})?)fps");
   private static final Pattern PART_WORD = Pattern.compile("(?i)part|pt");
   private static final Pattern SEASON_WORD =
       Pattern.compile("(?i)season|saison|series|temporada|stagione|seizoen|staffel");
@@ -209,6 +212,35 @@ final class SegmentParser {
         return 2;
       }
     }
+    if (next != null && SEASON_WORD.matcher(s).matches()) {
+      Matcher of = N_OF_M.matcher(next.text());
+      int roman = Roman.value(next.text());
+      if (of.matches()) {
+        add(i, i + 2, "season", Integer.parseInt(of.group(1)), false);
+        matches.add(new Match(i, i + 2, "season_count", Integer.parseInt(of.group(2)), false));
+        return 2;
+      }
+      if (roman > 0) {
+        add(i, i + 2, "season", roman, false);
+        return 2;
+      }
+    }
+    if (next != null
+        && EPISODE_WORD.matcher(s).matches()
+        && (m = EP_VERSION.matcher(next.text())).matches()) {
+      add(i, i + 2, "episode", Integer.parseInt(m.group(1)), false);
+      matches.add(new Match(i, i + 2, "version", Integer.parseInt(m.group(2)), false));
+      return 2;
+    }
+    if ((m = N_OF_M.matcher(s)).matches() && i > 0) {
+      add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
+      matches.add(new Match(i, i + 1, "episode_count", Integer.parseInt(m.group(2)), false));
+      return 1;
+    }
+    if ((m = FPS.matcher(s)).matches()) {
+      add(i, i + 1, "frame_rate", m.group(1) + "fps", false);
+      return 1;
+    }
     if (next != null && PART_WORD.matcher(s).matches()) {
       int roman = Roman.value(next.text());
       if (roman > 0) {
@@ -218,6 +250,9 @@ final class SegmentParser {
     }
     if ((m = CD.matcher(s)).matches()) {
       add(i, i + 1, "cd", Integer.parseInt(m.group(1)), false);
+      if (m.group(2) != null) {
+        matches.add(new Match(i, i + 1, "cd_count", Integer.parseInt(m.group(2)), false));
+      }
       return 1;
     }
     if ((m = EP_VERSION.matcher(s)).matches()) {
