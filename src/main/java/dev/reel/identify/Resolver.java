@@ -83,9 +83,7 @@ final class Resolver {
     if (!hasEpisode && fileName) {
       int number = numberedEpisode(titleStart, titleEnd, year >= 0, group != null);
       if (number >= 0) {
-        accepted.add(
-            new Match(
-                number, number + 1, "episode", Integer.parseInt(tokens.get(number).text()), false));
+        addNumberedEpisode(accepted, number, leadingGroup || crc(accepted));
         covered[number] = true;
         if (number > titleStart) {
           titleEnd = Math.min(titleEnd, number);
@@ -299,31 +297,64 @@ final class Resolver {
   }
 
   /**
-   * A number standing for the episode: "03 - Name" or "01.Pilot" at the start, "Show - 147" after a
-   * dash, or "Show 14 [720p]" as the title's last word. Not "12 Angry Men" (no separator after the
-   * number) and not "Open Season 2 (2008)" (a year follows).
+   * Adds the episode a bare number stands for. Outside anime (no leading [Group], no CRC), a three-
+   * or four-digit number is season and episode: "117" is S01E17, "0307" S03E07.
+   */
+  private void addNumberedEpisode(List<Match> accepted, int k, boolean anime) {
+    String text = tokens.get(k).text();
+    int v = Integer.parseInt(text);
+    if (!anime && text.length() >= 3 && v % 100 > 0 && v / 100 > 0 && v / 100 < 50) {
+      accepted.add(new Match(k, k + 1, "season", v / 100, false));
+      accepted.add(new Match(k, k + 1, "episode", v % 100, false));
+    } else {
+      accepted.add(new Match(k, k + 1, "episode", v, false));
+    }
+  }
+
+  private static boolean crc(List<Match> accepted) {
+    return has(accepted, "crc32");
+  }
+
+  /**
+   * A number standing for the episode: "03 - Name" at the start, "[Group] 06 Name", "Show - 147"
+   * after a dash, "Show 14 [720p]" or "Neverwhere.05.Down.Street" inside the name, "[401]" in
+   * brackets. Not "12 Angry Men" or "1.Angry.Man" (no dash after a leading number), not "Bad Boys
+   * 2" (a single digit at the end) and not "Open Season 2 (2008)" (a year follows).
    */
   private int numberedEpisode(
       int titleStart, int titleEnd, boolean yearFollows, boolean afterGroup) {
-    int limit = Math.min(titleEnd, tokens.size());
+    int limit = Math.min(titleEnd + 1, tokens.size());
     for (int i = titleStart; i < limit; i++) {
       Token t = tokens.get(i);
-      if (!t.isDigits() || t.text().length() > 4 || covered[i] || t.bracketed()) {
+      if (!t.isDigits() || t.text().length() > 4 || covered[i]) {
         continue;
       }
       Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+      boolean inside = i > titleStart && i < titleEnd;
       boolean dashed = t.before().contains("-") || t.before().contains("#");
+      boolean padded = t.text().length() >= 2 && t.text().charAt(0) == '0';
       boolean leading =
           i == titleStart
               && next != null
               && t.text().length() <= 3
-              && (next.before().contains("-") || next.before().strip().equals("."));
+              && (next.before().contains("-") || afterGroup);
       boolean lastWord =
-          i == limit - 1
+          i == titleEnd - 1
               && i > titleStart
               && !yearFollows
-              && (next == null || covered[i + 1] || next.bracketed());
-      if (dashed && i > titleStart || leading || lastWord) {
+              && (next == null || covered[i + 1] || next.bracketed())
+              && (t.text().length() >= 2 || next != null && next.bracketed());
+      boolean middle = inside && padded && !yearFollows && next != null && !covered[i + 1];
+      boolean bracketed =
+          t.bracketed()
+              && i > titleStart
+              && t.text().length() >= 3
+              && !yearFollows
+              && t.text().length() <= 4;
+      if (t.bracketed() && !bracketed) {
+        continue;
+      }
+      if (dashed && inside || leading || lastWord || middle || bracketed) {
         return i;
       }
     }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * the last dash.
  */
 final class SegmentParser {
-  private static final Pattern SXXEXX = Pattern.compile("(?i)s(\\d{1,4})((?:[ex]\\d{1,4})*)");
+  private static final Pattern SXXEXX =
+      Pattern.compile("(?i)s(\\d{1,4})((?:x?e\\d{1,4}|x\\d{1,4})*)");
   private static final Pattern EP_LIST = Pattern.compile("(?i)[ex](\\d{1,4})");
   private static final Pattern NXN = Pattern.compile("(?i)(\\d{1,2})x(\\d{1,3})((?:x\\d{1,3})*)");
   private static final Pattern EPISODE_ONLY = Pattern.compile("(?i)(?:e|ep|episode)(\\d{1,4})");
@@ -37,7 +38,7 @@ final class SegmentParser {
   private static final Pattern FPS = Pattern.compile("(?i)(\\d{2,3}(?:\\.\\d{1,3})?)fps");
   private static final Pattern PART_WORD = Pattern.compile("(?i)part|pt");
   private static final Pattern SEASON_WORD =
-      Pattern.compile("(?i)season|saison|series|temporada|stagione|seizoen|staffel");
+      Pattern.compile("(?i)seasons?|saisons?|series|temporada|stagione|seizoen|staffel");
   private static final Pattern EPISODE_WORD = Pattern.compile("(?i)episode|ep|episodio|episodes");
 
   private final List<Token> tokens;
