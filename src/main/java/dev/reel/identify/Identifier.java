@@ -135,6 +135,7 @@ public final class Identifier {
     if (group != null) {
       props.put("release_group", group);
     }
+    deriveUltraHdBluray(props);
     String type = hints.type();
     if (type == null) {
       type =
@@ -174,6 +175,25 @@ public final class Identifier {
       }
     }
     return sb.toString();
+  }
+
+  /** Blu-ray with UHD, 2160p or 4K is an Ultra HD Blu-ray. */
+  private static void deriveUltraHdBluray(Map<String, Object> props) {
+    if (!"Blu-ray".equals(props.get("source"))) {
+      return;
+    }
+    Object other = props.get("other");
+    boolean uhd = "Ultra HD".equals(other) || other instanceof List<?> l && l.contains("Ultra HD");
+    if (uhd || "2160p".equals(props.get("screen_size"))) {
+      props.put("source", "Ultra HD Blu-ray");
+      if (other instanceof List<?> l) {
+        List<Object> rest = new ArrayList<>(l);
+        rest.remove("Ultra HD");
+        props.put("other", rest.size() == 1 ? rest.get(0) : rest);
+      } else if (uhd) {
+        props.remove("other");
+      }
+    }
   }
 
   private static boolean inheritable(String property) {

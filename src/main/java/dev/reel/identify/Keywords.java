@@ -67,8 +67,9 @@ final class Keywords {
     strong("webdl webhd web webdlrip", "source=Web");
     strong("webrip webcap", "source=Web", "other=Rip");
     strong("webdlrip", "source=Web", "other=Rip");
-    strong("bluray bdmv bd bd25 bd50", "source=Blu-ray");
-    strong("bdrip brrip bdr blurayrip", "source=Blu-ray", "other=Rip");
+    strong("bluray bdmv bd bd25 bd50 bd5 bd9", "source=Blu-ray");
+    strong("bdrip bdr blurayrip", "source=Blu-ray", "other=Rip");
+    strong("brrip", "source=Blu-ray", "other=Rip", "other=Reencoded");
     strong("uhdbluray uhdbd ultrahdbluray", "source=Ultra HD Blu-ray");
     strong("uhdbdrip uhdbrrip", "source=Ultra HD Blu-ray", "other=Rip");
     strong("dvd dvdr dvd5 dvd9 ntscdvd paldvd dvdivx", "source=DVD");
@@ -86,16 +87,32 @@ final class Keywords {
     strong("dm digitalmaster", "source=Digital Master");
     strong("ppv ppvrip", "source=Pay-per-view");
     strong("vod vodrip", "source=Video on Demand");
+    strong("hdcamrip", "source=HD Camera", "other=Rip");
+    strong("telesyncrip tsrip hdtsrip", "source=Telesync", "other=Rip");
+    strong("hdtc hdtelecine", "source=HD Telecine");
+    strong("hdtcrip hdtelecinerip", "source=HD Telecine", "other=Rip");
+    strong("telecinerip tcrip", "source=Telecine", "other=Rip");
+    strong("sdtv", "source=TV");
+    strong("sdtvrip riptv tvdub", "source=TV", "other=Rip");
+    strong("dmrip", "source=Digital Master", "other=Rip");
+    strong("dsrrip", "source=Satellite", "other=Rip");
+    strong("dth", "source=Satellite");
+    strong("webcaprip", "source=Web", "other=Rip");
+    strong("uhdrip uhdtvrip", "source=Ultra HDTV", "other=Rip");
+    strong("brscr brscreener bdscreener", "source=Blu-ray", "other=Screener");
+    strong("camrip", "source=Camera", "other=Rip");
+    strong("hdrip", "other=HD", "other=Rip");
+    strong("videots", "source=DVD");
     // video codecs and profiles
     strong("x264 h264 h264avc avc", "video_codec=H.264");
     strong("x265 h265 hevc", "video_codec=H.265");
     strong("xvid", "video_codec=Xvid");
     strong("divx dvdivx", "video_codec=DivX");
-    strong("mpeg2 mpeg2video", "video_codec=MPEG-2");
+    strong("mpeg2 mpeg2video h262 x262 mpg2", "video_codec=MPEG-2");
     strong("vc1", "video_codec=VC-1");
-    strong("h263", "video_codec=H.263");
+    strong("h263 x263", "video_codec=H.263");
     strong("vp7", "video_codec=VP7");
-    strong("vp8", "video_codec=VP8");
+    strong("vp8 vp80", "video_codec=VP8");
     strong("vp9", "video_codec=VP9");
     strong("av1", "video_codec=AV1");
     strong("rv10 rv13 rv20 rv30 rv40", "video_codec=RealVideo");
@@ -107,17 +124,21 @@ final class Keywords {
     strong("svc", "video_profile=Scalable Video Coding");
     // audio
     strong("ac3 dd dolbydigital", "audio_codec=Dolby Digital");
+    strong("ddex ac3ex", "audio_codec=Dolby Digital", "audio_profile=EX");
     strong("eac3 ddp dolbydigitalplus", "audio_codec=Dolby Digital Plus");
     strong("truehd dolbytruehd", "audio_codec=Dolby TrueHD");
     strong("atmos dolbyatmos", "audio_codec=Dolby Atmos");
     strong("dts", "audio_codec=DTS");
     strong("dtshd", "audio_codec=DTS-HD");
     strong("dtshdma dtsma", "audio_codec=DTS-HD", "audio_profile=Master Audio");
-    strong("dtshdhra dtshra", "audio_codec=DTS-HD", "audio_profile=High Resolution Audio");
+    strong(
+        "dtshdhra dtshra dtshdhr dtshr",
+        "audio_codec=DTS-HD",
+        "audio_profile=High Resolution Audio");
     strong("dtses", "audio_codec=DTS", "audio_profile=Extended Surround");
     strong("dtsx", "audio_codec=DTS:X");
     strong("aac", "audio_codec=AAC");
-    strong("heaac", "audio_codec=AAC", "audio_profile=High Efficiency");
+    strong("heaac aache", "audio_codec=AAC", "audio_profile=High Efficiency");
     strong("aaclc", "audio_codec=AAC", "audio_profile=Low Complexity");
     strong("flac", "audio_codec=FLAC");
     strong("mp3 lame", "audio_codec=MP3");
@@ -184,6 +205,13 @@ final class Keywords {
     strong("hfr", "other=High Frame Rate");
     weak("extras", "other=Extras");
     strong("2in1", "other=2in1");
+    strong("hdlight", "other=Micro HD");
+    weak("hybrid", "other=Hybrid");
+    strong("ldtv", "other=Low Definition");
+    weak("md", "other=Mic Dubbed");
+    weak("rc", "other=Region C");
+    strong("audiofix audiofixed", "other=Audio Fixed");
+    strong("syncfix syncfixed", "other=Sync Fixed");
     // editions
     strong("directorscut directorcut", "edition=Director's Cut");
     weak("directors", "edition=Director's Cut");
@@ -200,10 +228,16 @@ final class Keywords {
     weak("uncut", "edition=Uncut");
     weak("uncensored", "edition=Uncensored");
     strong("imax", "edition=IMAX");
-    weak("remastered", "edition=Remastered");
+    weak("remastered remaster", "edition=Remastered");
     strong("alternativecut alternatecut", "edition=Alternative Cut");
     weak("festival", "edition=Festival");
-    weak("restored", "edition=Restored");
+    weak("restored restore", "edition=Restored");
+    weak("cc", "edition=Criterion");
+    weak("alternate alternative", "edition=Alternative Cut");
+    strong("ddc", "edition=Director's Definitive Cut");
+    strong("fancollection fanedition", "edition=Fan");
+    strong("editionspecial", "edition=Special");
+    strong("editioncriterion", "edition=Criterion");
     strong("fanedit", "edition=Fan");
     strong("deluxe", "edition=Deluxe");
     strong("specialedition editionspeciale", "edition=Special");

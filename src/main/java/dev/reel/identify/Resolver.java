@@ -75,6 +75,14 @@ final class Resolver {
           new Match(year, year + 1, "year", Integer.parseInt(tokens.get(year).text()), false));
     }
     markCovered(accepted);
+    if (allTokensMatched(titleStart)) {
+      for (Match m : matches) { // a name that is only tags has no title to protect
+        if (m.weak()) {
+          accepted.add(m);
+        }
+      }
+      markCovered(accepted);
+    }
     titleEnd = weakBeforeTitleEnd(accepted, titleStart, titleEnd);
     acceptWeak(accepted, titleEnd);
     boolean hasEpisode =
@@ -175,6 +183,21 @@ final class Resolver {
       }
     }
     return false;
+  }
+
+  private boolean allTokensMatched(int from) {
+    boolean[] any = new boolean[tokens.size()];
+    for (Match m : matches) {
+      for (int k = m.from(); k < m.to(); k++) {
+        any[k] = true;
+      }
+    }
+    for (int k = from; k < any.length; k++) {
+      if (!any[k] && !(tokens.get(k).isDigits() && tokens.get(k).text().length() == 4)) {
+        return false;
+      }
+    }
+    return any.length > from;
   }
 
   private static boolean has(List<Match> ms, String property) {

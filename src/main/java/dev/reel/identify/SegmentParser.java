@@ -28,8 +28,9 @@ final class SegmentParser {
   private static final Pattern BONUS_X = Pattern.compile("(?i)x(\\d{1,3})");
   private static final Pattern EP_VERSION = Pattern.compile("(?i)(\\d{1,4})v(\\d)");
   private static final Pattern VERSION = Pattern.compile("(?i)v(\\d)");
-  private static final Pattern RESOLUTION = Pattern.compile("(?i)(\\d{3,4})([pi])(?:\\d{2})?");
-  private static final Pattern WXH = Pattern.compile("(?i)(\\d{3,4})x(\\d{3,4})");
+  private static final Pattern RESOLUTION =
+      Pattern.compile("(?i)(\\d{3,4})([pi])(?:x|\\d{2}(?:fps)?)?");
+  private static final Pattern WXH = Pattern.compile("(?i)(\\d{3,4})x(\\d{3,4})([pi]?)");
   private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{8}");
   private static final Pattern CODEC_CHANNELS =
       Pattern.compile("(?i)(ac3|dd|ddp|eac3|aac|dts|truehd|atmos|flac|opus|mp3|lpcm|pcm)([1-7])");
@@ -280,7 +281,10 @@ final class SegmentParser {
       int w = Integer.parseInt(m.group(1));
       int h = Integer.parseInt(m.group(2));
       if (w >= 320 && h >= 240) {
-        add(i, i + 1, "screen_size", standardSize(w, h), false);
+        String scan = m.group(3).isEmpty() ? "p" : m.group(3).toLowerCase(Locale.ROOT);
+        add(i, i + 1, "screen_size", STANDARD_HEIGHTS.contains(h) ? h + scan : w + "x" + h, false);
+        matches.add(
+            new Match(i, i + 1, "aspect_ratio", Math.round(w * 1000.0 / h) / 1000.0, false));
         return 1;
       }
     }
@@ -337,15 +341,9 @@ final class SegmentParser {
     return letter && digit;
   }
 
-  private static String standardSize(int w, int h) {
-    for (int[] std :
-        new int[][] {{1920, 1080}, {1280, 720}, {3840, 2160}, {720, 480}, {720, 576}}) {
-      if (w == std[0] && h == std[1]) {
-        return h + "p";
-      }
-    }
-    return w + "x" + h;
-  }
+  private static final java.util.Set<Integer> STANDARD_HEIGHTS =
+      java.util.Set.of(
+          240, 288, 360, 368, 480, 486, 540, 576, 720, 900, 1080, 1200, 1440, 1600, 2160, 4320);
 
   /**
    * Further episodes after a first one: "-E03", "-03", "E02E03", "x02", "&04". A dash makes a range
@@ -470,7 +468,36 @@ final class SegmentParser {
         return span;
       }
     }
-    return language(i);
+    int lang = language(i);
+    if (lang > 0) {
+      return lang;
+    }
+    return gluedSuffix(i);
+  }
+
+  /** "REPACK5", "DD51", "trueHD51", "hevc10": a keyword with digits glued after it. */
+  private int gluedSuffix(int i) {
+    String s = tokens.get(i).lower();
+    int cut = s.length();
+    while (cut > 0 && Character.isDigit(s.charAt(cut - 1))) {
+      cut--;
+    }
+    if (cut < 2 || cut == s.length() || s.length() - cut > 3) {
+      return 0;
+    }
+    Keywords.Entry e = Keywords.lookup(s.substring(0, cut));
+    if (e == null || e.weak()) {
+      return 0;
+    }
+    for (int a = 0; a < e.assigns().size(); a++) {
+      Keywords.Assign as = e.assigns().get(a);
+      if (a == 0) {
+        add(i, i + 1, as.property(), as.value(), false);
+      } else {
+        matches.add(new Match(i, i + 1, as.property(), as.value(), false));
+      }
+    }
+    return 1;
   }
 
   private int language(int i) {
