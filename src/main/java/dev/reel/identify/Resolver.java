@@ -150,6 +150,17 @@ final class Resolver {
       }
     }
     Map<String, Object> props = collect(accepted);
+    for (Match m : accepted) {
+      if (m.property().equals("bonus")) { // "Movie-x01-Making Of": the bonus feature's title
+        String bonusTitle = text(m.to(), nextCovered(m.to(), groupStart));
+        if (bonusTitle != null) {
+          props.put("bonus_title", bonusTitle);
+          if (bonusTitle.equals(episodeTitle)) {
+            episodeTitle = null;
+          }
+        }
+      }
+    }
     if (title != null) {
       title = countryFromTitle(title, props);
     }

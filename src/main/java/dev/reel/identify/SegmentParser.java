@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  */
 final class SegmentParser {
   private static final Pattern SXXEXX =
-      Pattern.compile("(?i)s(\\d{1,4})((?:x?e\\d{1,4}|x\\d{1,4})*)");
-  private static final Pattern EP_LIST = Pattern.compile("(?i)[ex](\\d{1,4})");
+      Pattern.compile("(?i)s(\\d{1,4})((?:x?ep?\\d{1,4}|x\\d{1,4})*)");
+  private static final Pattern EP_LIST = Pattern.compile("(?i)(?:ep|e|x)(\\d{1,4})");
   private static final Pattern NXN = Pattern.compile("(?i)(\\d{1,2})x(\\d{1,3})((?:x\\d{1,3})*)");
   private static final Pattern EPISODE_ONLY = Pattern.compile("(?i)(?:e|ep|episode)(\\d{1,4})");
   private static final Pattern BONUS_X = Pattern.compile("(?i)x(\\d{1,3})");
@@ -257,6 +257,10 @@ final class SegmentParser {
       }
       return 1;
     }
+    if ((m = BONUS_X.matcher(s)).matches() && i > 0 && t.before().contains("-")) {
+      add(i, i + 1, "bonus", Integer.parseInt(m.group(1)), false);
+      return 1;
+    }
     if ((m = EP_VERSION.matcher(s)).matches()) {
       add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
       matches.add(new Match(i, i + 1, "version", Integer.parseInt(m.group(2)), false));
@@ -282,7 +286,12 @@ final class SegmentParser {
       int h = Integer.parseInt(m.group(2));
       if (w >= 320 && h >= 240) {
         String scan = m.group(3).isEmpty() ? "p" : m.group(3).toLowerCase(Locale.ROOT);
-        add(i, i + 1, "screen_size", STANDARD_HEIGHTS.contains(h) ? h + scan : w + "x" + h, false);
+        add(
+            i,
+            i + 1,
+            "screen_size",
+            STANDARD_HEIGHTS.contains(h) && w * 10 >= h * 13 ? h + scan : w + "x" + h,
+            false);
         matches.add(
             new Match(i, i + 1, "aspect_ratio", Math.round(w * 1000.0 / h) / 1000.0, false));
         return 1;

@@ -144,7 +144,7 @@ final class AccuracyReport {
         n.forEach(v -> out.addAll(norm(key, v)));
         return out;
       }
-      value = n.isNumber() ? (Object) n.asLong() : n.asText();
+      value = n.isIntegralNumber() ? (Object) n.asLong() : n.isNumber() ? n.asDouble() : n.asText();
     }
     if (value instanceof List<?> l) {
       l.forEach(v -> out.addAll(norm(key, v)));
