@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Probe, identify, organize, cut and serve large amounts of video.",
-    subcommands = {ProbeCommand.class, DevCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ProbeCommand.class,
+      IdentifyCommand.class,
+      DevCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class ReelCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -60,6 +65,9 @@ public final class ReelCommand implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == ProbeCommand.class) {
         return cls.cast(new ProbeCommand(streams));
+      }
+      if (cls == IdentifyCommand.class) {
+        return cls.cast(new IdentifyCommand(streams));
       }
       if (cls == MakeMediaCommand.class) {
         return cls.cast(new MakeMediaCommand(streams));

@@ -28,6 +28,7 @@ final class Resolver {
 
   SegmentParse resolve() {
     int n = tokens.size();
+    dropSeasonWordsBeforeAYear();
     int titleStart = 0;
     String group = null;
     boolean leadingGroup = false;
@@ -37,7 +38,7 @@ final class Resolver {
       while (k < n && tokens.get(k).bracketed() && !tokens.get(k).before().contains("]")) {
         k++;
       }
-      if (k < n && !anyMatchIn(0, k)) {
+      if (k > 0 && k < n && !anyMatchIn(0, k)) {
         group = segment.substring(tokens.get(0).start(), tokens.get(k - 1).end());
         titleStart = k;
         leadingGroup = true;
@@ -179,6 +180,28 @@ final class Resolver {
       j++;
     }
     return j > i ? new int[] {i, j} : null;
+  }
+
+  /**
+   * "Open Season 2 (2008)" is a movie: a season written as words ("Season 2") with a year right
+   * after it and no episode anywhere is part of the title.
+   */
+  private void dropSeasonWordsBeforeAYear() {
+    boolean episode = matches.stream().anyMatch(m -> m.property().equals("episode"));
+    if (episode) {
+      return;
+    }
+    matches.removeIf(
+        m -> {
+          if (!m.property().equals("season") || m.to() - m.from() != 2 || m.to() >= tokens.size()) {
+            return false;
+          }
+          Token after = tokens.get(m.to());
+          return !tokens.get(m.from()).isDigits()
+              && after.isDigits()
+              && after.text().length() == 4
+              && Integer.parseInt(after.text()) >= 1920;
+        });
   }
 
   private static boolean isEpisodic(Match m) {

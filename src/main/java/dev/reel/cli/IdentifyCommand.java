@@ -1,0 +1,93 @@
+package dev.reel.cli;
+
+import dev.reel.identify.Hints;
+import dev.reel.identify.Identifier;
+import dev.reel.identify.IdentityWriter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code reel identify NAME...}: tell what files are from their names and folders. */
+@Command(
+    name = "identify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Tell from file names and folders what each file is: episode or movie, title, season,",
+      "episodes, year, source, codecs, release group... (guessit's property names).",
+      "One result per input, in input order; --json gives one JSON object per line."
+    })
+final class IdentifyCommand implements Callable<Integer> {
+  private final StdStreams streams;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "NAME", description = "File names or paths.")
+  List<String> names = List.of();
+
+  @Option(
+      names = "--from",
+      paramLabel = "FILE",
+      description = "Read one name per line from FILE ('-' for stdin).")
+  String from;
+
+  @Option(names = "--json", description = "One JSON object per input and line.")
+  boolean json;
+
+  @Option(names = "--type", paramLabel = "TYPE", description = "Expect movie or episode.")
+  String type;
+
+  @Option(
+      names = "--title",
+      paramLabel = "TITLE",
+      description = "A title that exists (e.g. a library folder name); repeatable.")
+  List<String> titles = List.of();
+
+  IdentifyCommand(StdStreams streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (names.isEmpty() && from == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give NAMEs or --from FILE");
+    }
+    if (type != null && !type.equals("movie") && !type.equals("episode")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--type must be movie or episode, not '" + type + "'");
+    }
+    if (from != null && !from.equals("-") && !Files.isRegularFile(Path.of(from))) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + from);
+    }
+    Hints hints = new Hints(type, new ArrayList<>(titles));
+    Identifier identifier = new Identifier();
+    try (IdentityWriter writer = new IdentityWriter(streams.out(), json)) {
+      for (String name : names) {
+        writer.write(identifier.identify(name, hints));
+      }
+      if (from != null) {
+        try (BufferedReader in =
+            from.equals("-")
+                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(from), StandardCharsets.UTF_8)) {
+          String line;
+          while ((line = in.readLine()) != null) {
+            writer.write(identifier.identify(line, hints));
+          }
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
+        }
+      }
+    }
+    return 0;
+  }
+}
