@@ -37,6 +37,11 @@ final class Extras {
           Map.entry("extra", "other"),
           Map.entry("sample", "sample"));
 
+  private static final java.util.regex.Pattern NON_LETTER =
+      java.util.regex.Pattern.compile("[^a-z]");
+  private static final java.util.regex.Pattern NON_LETTERS =
+      java.util.regex.Pattern.compile("[^a-z]+");
+
   private Extras() {}
 
   static String detect(List<String> segments, Map<String, Object> props) {
@@ -45,7 +50,7 @@ final class Extras {
     String stem = dot > 0 ? file.substring(0, dot) : file;
     int dash = stem.lastIndexOf('-');
     if (dash > 0) {
-      String suffix = stem.substring(dash + 1).replaceAll("[^a-z]", "");
+      String suffix = NON_LETTER.matcher(stem.substring(dash + 1)).replaceAll("");
       String kind = SUFFIXES.get(suffix);
       if (kind != null) {
         return kind;
@@ -64,7 +69,7 @@ final class Extras {
     if (contains(other, "Sample")) {
       return "sample";
     }
-    String words = stem.replaceAll("[^a-z]+", " ");
+    String words = NON_LETTERS.matcher(stem).replaceAll(" ");
     if (words.contains("featurette")) {
       return "featurette";
     }

@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class Identifier {
   static final int MAX_LENGTH = 4096;
+  private static final java.util.regex.Pattern SEPARATORS =
+      java.util.regex.Pattern.compile("[/\\\\]");
   private static final int FOLDERS = 3;
   private static final Set<String> CONTAINERS =
       Set.of(
@@ -76,7 +78,7 @@ public final class Identifier {
     String input = pathOrName == null ? "" : pathOrName;
     String clean = sanitize(input);
     List<String> segments = new ArrayList<>();
-    for (String s : clean.split("[/\\\\]")) {
+    for (String s : SEPARATORS.split(clean)) {
       String t = s.strip();
       if (!t.isEmpty() && !(t.length() == 2 && t.charAt(1) == ':')) {
         segments.add(t);

@@ -12,6 +12,9 @@ import java.util.Map;
  * number is the year, and what the episode title and release group are.
  */
 final class Resolver {
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern EDGE_PUNCTUATION =
+      java.util.regex.Pattern.compile("^[\\-\\[\\(\\s]+|[\\-\\[\\(\\s]+$");
   private final String segment;
   private final List<Token> tokens;
   private final List<Match> matches;
@@ -545,8 +548,8 @@ final class Resolver {
               && Character.isUpperCase(raw.charAt(k + 1));
       sb.append((c == '.' && !dotInAcronym) || c == '_' ? ' ' : c);
     }
-    String s = sb.toString().replaceAll("\\s+", " ").strip();
-    s = s.replaceAll("^[\\-\\[\\(\\s]+|[\\-\\[\\(\\s]+$", "");
+    String s = SPACES.matcher(sb).replaceAll(" ").strip();
+    s = EDGE_PUNCTUATION.matcher(s).replaceAll("");
     return s;
   }
 
@@ -566,7 +569,7 @@ final class Resolver {
       return title;
     }
     String last = title.substring(space + 1);
-    String bare = last.replaceAll("[()]", "");
+    String bare = last.replace("(", "").replace(")", "");
     boolean upper = bare.equals(bare.toUpperCase(Locale.ROOT)) && bare.length() == 2;
     String country = Languages.country(bare.toLowerCase(Locale.ROOT));
     if (country != null && upper) {

@@ -4,12 +4,15 @@ import java.util.Locale;
 
 /** Roman numerals from I to XXXIX, as used for parts and sequels. */
 final class Roman {
+  private static final java.util.regex.Pattern ROMAN =
+      java.util.regex.Pattern.compile("X{0,3}(IX|IV|V?I{0,3})");
+
   private Roman() {}
 
   /** The value of a Roman numeral, or 0 when the text is not one. */
   static int value(String text) {
     String s = text.toUpperCase(Locale.ROOT);
-    if (s.isEmpty() || s.length() > 6 || !s.matches("X{0,3}(IX|IV|V?I{0,3})")) {
+    if (s.isEmpty() || s.length() > 6 || !ROMAN.matcher(s).matches()) {
       return 0;
     }
     int total = 0;

@@ -46,6 +46,7 @@ final class SegmentParser {
   private final boolean fileName;
   private final List<Match> matches = new ArrayList<>();
   private final boolean[] covered;
+  private final String[] keys;
 
   /** A property found on tokens [from, to). */
   record Match(int from, int to, String property, Object value, boolean weak) {}
@@ -54,6 +55,12 @@ final class SegmentParser {
     this.tokens = Tokenizer.tokens(segment);
     this.fileName = fileName;
     this.covered = new boolean[tokens.size()];
+    this.keys = new String[tokens.size()];
+    for (int k = 0; k < keys.length; k++) {
+      StringBuilder key = new StringBuilder(tokens.get(k).text().length());
+      appendKey(key, tokens.get(k).text());
+      keys[k] = key.toString();
+    }
   }
 
   static SegmentParse parse(String segment, boolean fileName) {
@@ -133,11 +140,17 @@ final class SegmentParser {
     Token t = tokens.get(i);
     String s = t.text();
     Matcher m;
+    char c0 = Character.toLowerCase(s.charAt(0));
+    boolean digitStart = Character.isDigit(c0);
+    boolean hasDigit = digitStart || s.chars().anyMatch(Character::isDigit);
     int site = website(i);
     if (site > 0) {
       return site;
     }
-    if ((m = SXXEXX.matcher(s)).matches() && (m.group(2).isEmpty() ? seasonAlone(s) : true)) {
+    if (c0 == 's'
+        && hasDigit
+        && (m = SXXEXX.matcher(s)).matches()
+        && (m.group(2).isEmpty() ? seasonAlone(s) : true)) {
       int season = Integer.parseInt(m.group(1));
       List<Integer> episodes = new ArrayList<>();
       Matcher e = EP_LIST.matcher(m.group(2));
@@ -163,7 +176,7 @@ final class SegmentParser {
       }
       return used;
     }
-    if ((m = NXN.matcher(s)).matches() && !isResolution(m)) {
+    if (digitStart && (m = NXN.matcher(s)).matches() && !isResolution(m)) {
       int season = Integer.parseInt(m.group(1));
       List<Integer> episodes = new ArrayList<>();
       episodes.add(Integer.parseInt(m.group(2)));
@@ -177,7 +190,10 @@ final class SegmentParser {
       matches.add(new Match(i, i + used, "episode", list(episodes), false));
       return used;
     }
-    if ((m = EPISODE_ONLY.matcher(s)).matches() && !s.toLowerCase(Locale.ROOT).startsWith("episode")
+    if (c0 == 'e'
+            && hasDigit
+            && (m = EPISODE_ONLY.matcher(s)).matches()
+            && !s.toLowerCase(Locale.ROOT).startsWith("episode")
         || false) {
       if (s.length() > 1 && (i > 0 || fileName)) {
         List<Integer> episodes = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
@@ -234,12 +250,12 @@ final class SegmentParser {
       matches.add(new Match(i, i + 2, "version", Integer.parseInt(m.group(2)), false));
       return 2;
     }
-    if ((m = N_OF_M.matcher(s)).matches() && i > 0) {
+    if (digitStart && (m = N_OF_M.matcher(s)).matches() && i > 0) {
       add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
       matches.add(new Match(i, i + 1, "episode_count", Integer.parseInt(m.group(2)), false));
       return 1;
     }
-    if ((m = FPS.matcher(s)).matches()) {
+    if (digitStart && (m = FPS.matcher(s)).matches()) {
       add(i, i + 1, "frame_rate", m.group(1) + "fps", false);
       return 1;
     }
@@ -250,23 +266,27 @@ final class SegmentParser {
         return 2;
       }
     }
-    if ((m = CD.matcher(s)).matches()) {
+    if (c0 == 'c' && hasDigit && (m = CD.matcher(s)).matches()) {
       add(i, i + 1, "cd", Integer.parseInt(m.group(1)), false);
       if (m.group(2) != null) {
         matches.add(new Match(i, i + 1, "cd_count", Integer.parseInt(m.group(2)), false));
       }
       return 1;
     }
-    if ((m = BONUS_X.matcher(s)).matches() && i > 0 && t.before().contains("-")) {
+    if (c0 == 'x'
+        && hasDigit
+        && (m = BONUS_X.matcher(s)).matches()
+        && i > 0
+        && t.before().contains("-")) {
       add(i, i + 1, "bonus", Integer.parseInt(m.group(1)), false);
       return 1;
     }
-    if ((m = EP_VERSION.matcher(s)).matches()) {
+    if (digitStart && (m = EP_VERSION.matcher(s)).matches()) {
       add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
       matches.add(new Match(i, i + 1, "version", Integer.parseInt(m.group(2)), false));
       return 1;
     }
-    if ((m = VERSION.matcher(s)).matches() && i > 0) {
+    if (c0 == 'v' && hasDigit && (m = VERSION.matcher(s)).matches() && i > 0) {
       add(i, i + 1, "version", Integer.parseInt(m.group(1)), false);
       return 1;
     }
@@ -274,14 +294,14 @@ final class SegmentParser {
     if (date > 0) {
       return date;
     }
-    if ((m = RESOLUTION.matcher(s)).matches()) {
+    if (digitStart && (m = RESOLUTION.matcher(s)).matches()) {
       int h = Integer.parseInt(m.group(1));
       if (h >= 240 && h <= 4320) {
         add(i, i + 1, "screen_size", h + m.group(2).toLowerCase(Locale.ROOT), false);
         return 1;
       }
     }
-    if ((m = WXH.matcher(s)).matches()) {
+    if (digitStart && (m = WXH.matcher(s)).matches()) {
       int w = Integer.parseInt(m.group(1));
       int h = Integer.parseInt(m.group(2));
       if (w >= 320 && h >= 240) {
@@ -305,7 +325,9 @@ final class SegmentParser {
       add(i, i + 1, "crc32", s, false);
       return 1;
     }
-    if ((m = CODEC_CHANNELS.matcher(s)).matches()
+    if (!digitStart
+        && hasDigit
+        && (m = CODEC_CHANNELS.matcher(s)).matches()
         && next != null
         && next.isDigits()
         && next.text().length() == 1
@@ -459,7 +481,7 @@ final class SegmentParser {
         if (k > i && tokens.get(k).before().contains("(")) {
           free = false;
         }
-        appendKey(key, tokens.get(k).text());
+        key.append(keys[k]);
       }
       if (!free) {
         continue;
