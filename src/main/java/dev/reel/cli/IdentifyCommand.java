@@ -2,6 +2,7 @@ package dev.reel.cli;
 
 import dev.reel.identify.Hints;
 import dev.reel.identify.Identifier;
+import dev.reel.identify.IdentifyJob;
 import dev.reel.identify.IdentityWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,6 +53,12 @@ final class IdentifyCommand implements Callable<Integer> {
       description = "A title that exists (e.g. a library folder name); repeatable.")
   List<String> titles = List.of();
 
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description = "Threads for long lists (--from). Default: 1.")
+  int workers = 1;
+
   IdentifyCommand(StdStreams streams) {
     this.streams = streams;
   }
@@ -68,21 +75,19 @@ final class IdentifyCommand implements Callable<Integer> {
     if (from != null && !from.equals("-") && !Files.isRegularFile(Path.of(from))) {
       throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + from);
     }
+    if (workers < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1");
+    }
     Hints hints = new Hints(type, new ArrayList<>(titles));
-    Identifier identifier = new Identifier();
     try (IdentityWriter writer = new IdentityWriter(streams.out(), json)) {
-      for (String name : names) {
-        writer.write(identifier.identify(name, hints));
-      }
+      IdentifyJob job = new IdentifyJob(new Identifier(), hints, workers);
+      job.run(names.iterator(), writer::write);
       if (from != null) {
         try (BufferedReader in =
             from.equals("-")
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(Path.of(from), StandardCharsets.UTF_8)) {
-          String line;
-          while ((line = in.readLine()) != null) {
-            writer.write(identifier.identify(line, hints));
-          }
+          job.run(in.lines().iterator(), writer::write);
         } catch (UncheckedIOException e) {
           throw e.getCause();
         }
