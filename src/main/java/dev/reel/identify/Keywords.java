@@ -64,7 +64,8 @@ final class Keywords {
     strong("tvrip", "source=TV", "other=Rip");
     strong("satrip", "source=Satellite", "other=Rip");
     strong("dsr dsrip dthrip", "source=Satellite", "other=Rip");
-    strong("webdl webhd web webdlrip", "source=Web");
+    strong("webdl webhd", "source=Web");
+    weak("web", "source=Web");
     strong("webrip webcap", "source=Web", "other=Rip");
     strong("webdlrip", "source=Web", "other=Rip");
     strong("bluray bdmv bd bd25 bd50 bd5 bd9", "source=Blu-ray");
@@ -183,7 +184,8 @@ final class Keywords {
     strong("xxx", "other=XXX");
     strong("docu documentary", "other=Documentary");
     weak("line", "other=Line Audio");
-    strong("linedubbed ld", "other=Line Dubbed");
+    strong("linedubbed", "other=Line Dubbed");
+    weak("ld", "other=Line Dubbed");
     strong("obfuscated", "other=Obfuscated");
     strong("eastcoastfeed", "other=East Coast Feed");
     strong("westcoastfeed", "other=West Coast Feed");

@@ -47,9 +47,14 @@ final class Resolver {
         leadingGroup = true;
       }
     }
+    for (Match m : matches) {
+      if (m.property().equals("website") && m.from() == titleStart) {
+        titleStart = m.to(); // "[nextorrent.org] Title..."
+      }
+    }
     int strongStart = n;
     for (Match m : matches) {
-      if (!m.weak() && m.from() >= titleStart) {
+      if (!m.weak() && m.from() >= titleStart && !m.property().equals("website")) {
         strongStart = Math.min(strongStart, m.from());
       }
     }
@@ -89,6 +94,13 @@ final class Resolver {
     }
     titleEnd = weakBeforeTitleEnd(accepted, titleStart, titleEnd);
     acceptWeak(accepted, titleEnd);
+    if (titleEnd <= titleStart && fileName) {
+      int[] run = firstFreeRun(titleStart, n);
+      if (run != null && run[0] > titleStart) {
+        titleStart = run[0];
+        titleEnd = run[1];
+      }
+    }
     boolean hasEpisode =
         has(accepted, "episode") || has(accepted, "season") || has(accepted, "date");
     // Anime and numbered files: "Show - 147", "03 - Episode Name"
@@ -259,17 +271,24 @@ final class Resolver {
    * "Movie.Extended.1080p"); the title then ends before them. One title token always stays.
    */
   private int weakBeforeTitleEnd(List<Match> accepted, int titleStart, int titleEnd) {
-    if (titleEnd >= tokens.size()
-        || titleEnd == 0
-        || !covered[titleEnd]
-        || !isTag(accepted, titleEnd)) {
+    if (titleEnd >= tokens.size() || titleEnd == 0 || !covered[titleEnd]) {
+      return titleEnd;
+    }
+    boolean fromYear = !isTag(accepted, titleEnd);
+    if (fromYear && !has(accepted, "year")) {
       return titleEnd;
     }
     boolean moved = true;
     while (moved) {
       moved = false;
       for (Match m : matches) {
-        if (m.weak() && m.to() == titleEnd && m.from() > titleStart && !accepted.contains(m)) {
+        boolean allowed =
+            !fromYear || m.property().equals("edition") || m.property().equals("other");
+        if (allowed
+            && m.weak()
+            && m.to() == titleEnd
+            && m.from() > titleStart
+            && !accepted.contains(m)) {
           for (Match same : matches) {
             if (same.from() == m.from() && same.to() == m.to()) {
               accepted.add(same);
@@ -397,7 +416,9 @@ final class Resolver {
           i == titleStart
               && next != null
               && t.text().length() <= 3
-              && (next.before().contains("-") || afterGroup);
+              && (next.before().contains("-")
+                  || afterGroup
+                  || next.before().startsWith(".") && next.before().endsWith(" "));
       boolean lastWord =
           i == titleEnd - 1
               && i > titleStart

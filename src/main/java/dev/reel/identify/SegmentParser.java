@@ -23,7 +23,7 @@ final class SegmentParser {
   private static final Pattern SXXEXX =
       Pattern.compile("(?i)s(\\d{1,4})((?:x?ep?\\d{1,4}|x\\d{1,4})*)");
   private static final Pattern EP_LIST = Pattern.compile("(?i)(?:ep|e|x)(\\d{1,4})");
-  private static final Pattern NXN = Pattern.compile("(?i)(\\d{1,2})x(\\d{1,3})((?:x\\d{1,3})*)");
+  private static final Pattern NXN = Pattern.compile("(?i)(\\d{1,4})x(\\d{1,3})((?:x\\d{1,3})*)");
   private static final Pattern EPISODE_ONLY = Pattern.compile("(?i)(?:e|ep|episode)(\\d{1,4})");
   private static final Pattern BONUS_X = Pattern.compile("(?i)x(\\d{1,3})");
   private static final Pattern EP_VERSION = Pattern.compile("(?i)(\\d{1,4})v(\\d)");
@@ -205,7 +205,7 @@ final class SegmentParser {
     Token next = at(i + 1);
     if (next != null && next.isDigits() && next.text().length() <= 4) {
       int value = Integer.parseInt(next.text());
-      if (SEASON_WORD.matcher(s).matches() && value < 100) {
+      if (SEASON_WORD.matcher(s).matches() && value < 100 && !dateAt(i + 1)) {
         List<Integer> seasons = new ArrayList<>(List.of(value));
         int used = 2 + continuation(i + 2, seasons, "");
         add(i, i + used, "season", list(seasons), false);
@@ -258,6 +258,19 @@ final class SegmentParser {
     if (digitStart && (m = FPS.matcher(s)).matches()) {
       add(i, i + 1, "frame_rate", m.group(1) + "fps", false);
       return 1;
+    }
+    Token third = at(i + 2);
+    if (t.isDigits()
+        && s.length() <= 3
+        && i > 0
+        && next != null
+        && next.lower().equals("of")
+        && third != null
+        && third.isDigits()
+        && third.text().length() <= 3) {
+      add(i, i + 3, "episode", Integer.parseInt(s), false);
+      matches.add(new Match(i, i + 3, "episode_count", Integer.parseInt(third.text()), false));
+      return 3;
     }
     if (next != null && PART_WORD.matcher(s).matches()) {
       int roman = Roman.value(next.text());
@@ -359,7 +372,7 @@ final class SegmentParser {
   }
 
   private static boolean isResolution(Matcher m) {
-    return m.group(1).length() >= 3;
+    return m.group(2).length() >= 3;
   }
 
   private static boolean hasLetterAndDigit(String s) {
@@ -436,7 +449,21 @@ final class SegmentParser {
     return values.size() == 1 ? values.get(0) : List.copyOf(values);
   }
 
-  /** A date as YYYY MM DD or DD MM YYYY over three tokens; returns tokens used or 0. */
+  private boolean dateAt(int i) {
+    int before = matches.size();
+    boolean[] saved = covered.clone();
+    int used = date(i);
+    if (used > 0) {
+      matches.subList(before, matches.size()).clear();
+      System.arraycopy(saved, 0, covered, 0, covered.length);
+    }
+    return used > 0;
+  }
+
+  /**
+   * A date as YYYY MM DD, DD MM YYYY or (when the middle number cannot be a month) MM DD YYYY, over
+   * three tokens; returns tokens used or 0.
+   */
   private int date(int i) {
     Token a = at(i);
     Token b = at(i + 1);
@@ -456,9 +483,10 @@ final class SegmentParser {
             LocalDate.of(
                 Integer.parseInt(a.text()), Integer.parseInt(b.text()), Integer.parseInt(c.text()));
       } else if (c.text().length() == 4 && a.text().length() <= 2 && b.text().length() <= 2) {
-        d =
-            LocalDate.of(
-                Integer.parseInt(c.text()), Integer.parseInt(b.text()), Integer.parseInt(a.text()));
+        int first = Integer.parseInt(a.text());
+        int second = Integer.parseInt(b.text());
+        int year = Integer.parseInt(c.text());
+        d = second <= 12 ? LocalDate.of(year, second, first) : LocalDate.of(year, first, second);
       }
       if (d != null && d.getYear() >= 1920 && d.getYear() <= 2100) {
         add(i, i + 3, "date", d, false);
