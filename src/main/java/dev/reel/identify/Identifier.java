@@ -114,6 +114,14 @@ public final class Identifier {
         continue;
       }
       TitledParse fp = parseWithHints(folder, false, hints);
+      Map<String, Object> fprops = fp.parse().properties();
+      if (!props.containsKey("season")
+          && fprops.containsKey("season")
+          && fprops.containsKey("episode")
+          && props.containsKey("episode")) {
+        props.put("season", fprops.get("season")); // "Show.S02E05.../160725_02.mkv"
+        props.put("episode", fprops.get("episode"));
+      }
       for (Map.Entry<String, Object> e : fp.parse().properties().entrySet()) {
         if (!props.containsKey(e.getKey()) && inheritable(e.getKey())) {
           props.put(e.getKey(), e.getValue());

@@ -382,6 +382,23 @@ final class Resolver {
   private void addNumberedEpisode(List<Match> accepted, int k, boolean anime) {
     String text = tokens.get(k).text();
     int v = Integer.parseInt(text);
+    Token next = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
+    if (next != null
+        && next.isDigits()
+        && next.before().strip().equals("-")
+        && next.text().length() <= 4
+        && !covered[k + 1]) {
+      int last = Integer.parseInt(next.text());
+      if (last > v && last - v < 100) { // "Show - 16-20": a range of absolute episodes
+        List<Integer> range = new ArrayList<>();
+        for (int e = v; e <= last; e++) {
+          range.add(e);
+        }
+        accepted.add(new Match(k, k + 2, "episode", List.copyOf(range), false));
+        covered[k + 1] = true;
+        return;
+      }
+    }
     if (!anime && text.length() >= 3 && v % 100 > 0 && v / 100 > 0 && v / 100 < 50) {
       accepted.add(new Match(k, k + 1, "season", v / 100, false));
       accepted.add(new Match(k, k + 1, "episode", v % 100, false));

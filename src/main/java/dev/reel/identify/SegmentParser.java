@@ -40,7 +40,11 @@ final class SegmentParser {
   private static final Pattern PART_WORD = Pattern.compile("(?i)part|pt");
   private static final Pattern SEASON_WORD =
       Pattern.compile("(?i)seasons?|saisons?|series|temporada|stagione|seizoen|staffel");
-  private static final Pattern EPISODE_WORD = Pattern.compile("(?i)episode|ep|episodio|episodes");
+  private static final Pattern SEASON_GLUED =
+      Pattern.compile("(?i)(?:season|saison|temporada|stagione|staffel)(\\d{1,2})");
+  private static final Pattern ALL_EPISODES = Pattern.compile("(?i)(\\d{1,2})xall");
+  private static final Pattern EPISODE_WORD =
+      Pattern.compile("(?i)episode|ep|episodio|episodes|cap|capitulo");
 
   private final List<Token> tokens;
   private final boolean fileName;
@@ -163,11 +167,20 @@ final class SegmentParser {
       } else {
         Token next = at(i + 1);
         Matcher ep;
+        String sep = next == null ? "" : next.before().strip();
         if (next != null
-            && next.before().isBlank()
-            && (ep = EPISODE_ONLY.matcher(next.text())).matches()) {
+            && (sep.isEmpty() || sep.equals("-") || sep.equals("."))
+            && ((ep = EPISODE_ONLY.matcher(next.text())).matches()
+                || (ep = BONUS_X.matcher(next.text())).matches())) {
           episodes.add(Integer.parseInt(ep.group(1)));
           used += 1 + continuation(i + 2, episodes, "e");
+        } else {
+          List<Integer> seasons = new ArrayList<>(List.of(season));
+          used += continuation(i + 1, seasons, "s"); // "S01-S10", "S01S02"
+          if (seasons.size() > 1) {
+            add(i, i + used, "season", List.copyOf(seasons), false);
+            return used;
+          }
         }
       }
       add(i, i + used, "season", season, false);
@@ -202,6 +215,14 @@ final class SegmentParser {
         return used;
       }
     }
+    if (hasDigit && !digitStart && (m = SEASON_GLUED.matcher(s)).matches()) {
+      add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
+      return 1;
+    }
+    if (digitStart && (m = ALL_EPISODES.matcher(s)).matches()) {
+      add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
+      return 1;
+    }
     Token next = at(i + 1);
     if (next != null && next.isDigits() && next.text().length() <= 4) {
       int value = Integer.parseInt(next.text());
@@ -212,6 +233,11 @@ final class SegmentParser {
         return used;
       }
       if (EPISODE_WORD.matcher(s).matches()) {
+        if (c0 == 'c' && value >= 100 && next.text().length() == 3) { // Spanish "Cap.408"
+          add(i, i + 2, "season", value / 100, false);
+          matches.add(new Match(i, i + 2, "episode", value % 100, false));
+          return 2;
+        }
         List<Integer> episodes = new ArrayList<>(List.of(value));
         int used = 2 + continuation(i + 2, episodes, "");
         add(i, i + used, "episode", list(episodes), false);
