@@ -26,6 +26,8 @@ public final class Identifier {
           "mkv", "mp4", "m4v", "avi", "mov", "wmv", "ts", "m2ts", "webm", "mpg", "mpeg", "flv",
           "ogv", "ogm", "3gp", "divx", "vob", "iso", "mk3d", "mka", "srt", "sub", "idx", "ass",
           "ssa", "vtt", "nfo", "torrent", "nzb", "rmvb", "rm", "asf", "qt", "mp3", "flac", "m4a");
+  private static final Set<String> SUBTITLE_FILES =
+      Set.of("srt", "sub", "idx", "ass", "ssa", "vtt");
   private static final Set<String> GENERIC_FOLDERS =
       Set.of(
           "movies",
@@ -102,6 +104,12 @@ public final class Identifier {
     }
     TitledParse main = parseWithHints(file, true, hints);
     props.putAll(main.parse().properties());
+    if (props.get("container") instanceof String ext
+        && SUBTITLE_FILES.contains(ext)
+        && props.containsKey("language")
+        && !props.containsKey("subtitle_language")) {
+      props.put("subtitle_language", props.remove("language")); // "Show.S01E02.eng.srt"
+    }
     String title = main.title();
     String episodeTitle = main.parse().episodeTitle();
     String group = main.parse().releaseGroup();

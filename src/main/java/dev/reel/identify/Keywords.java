@@ -124,7 +124,7 @@ final class Keywords {
     strong("avchd", "video_profile=Advanced Video Codec High Definition");
     strong("svc", "video_profile=Scalable Video Coding");
     // audio
-    strong("ac3 dd dolbydigital", "audio_codec=Dolby Digital");
+    strong("ac3 dd dolbydigital ac3d", "audio_codec=Dolby Digital");
     strong("ddex ac3ex", "audio_codec=Dolby Digital", "audio_profile=EX");
     strong("eac3 ddp dolbydigitalplus", "audio_codec=Dolby Digital Plus");
     strong("truehd dolbytruehd", "audio_codec=Dolby TrueHD");
@@ -198,6 +198,9 @@ final class Keywords {
     strong("reenc reencoded", "other=Reencoded");
     strong("fastsub fastsubtitled", "other=Fast Subtitled");
     strong("mux", "other=Mux");
+    strong("hdtvmux", "source=HDTV", "other=Mux");
+    strong("dlmux webmux webdlmux", "source=Web", "other=Mux");
+    weak("dl", "language=mul");
     strong("bdmux brmux", "source=Blu-ray", "other=Mux");
     strong("bdripmux brripmux", "source=Blu-ray", "other=Rip", "other=Mux");
     strong("dvdmux", "source=DVD", "other=Mux");

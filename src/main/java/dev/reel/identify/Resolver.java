@@ -468,8 +468,8 @@ final class Resolver {
   private int releaseGroupStart(int titleEnd, List<Match> accepted) {
     int n = tokens.size();
     int end = n;
-    while (end > 0 && isWebsite(accepted, end - 1)) {
-      end--;
+    while (end > 0 && (isWebsite(accepted, end - 1) || isLanguage(accepted, end - 1))) {
+      end--; // "-2hd.eng": a trailing language or site is not part of the group
     }
     int lastCovered = -1;
     for (int k = 0; k < end; k++) {
@@ -500,6 +500,15 @@ final class Resolver {
   /** Weak tags that turned out to be the group ("-HR") are not tags. */
   private static void dropMatchesFrom(List<Match> accepted, int from, int to) {
     accepted.removeIf(m -> m.weak() && m.from() >= from && m.to() <= to);
+  }
+
+  private static boolean isLanguage(List<Match> accepted, int k) {
+    for (Match m : accepted) {
+      if (m.property().endsWith("language") && m.from() <= k && k < m.to()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isWebsite(List<Match> accepted, int k) {

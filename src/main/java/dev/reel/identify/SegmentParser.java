@@ -626,16 +626,36 @@ final class SegmentParser {
     if (code == null) {
       return 0;
     }
-    boolean subtitle =
-        next != null && isSubWord(next.lower()) || prev != null && isSubWord(prev.lower());
-    if (subtitle) {
+    // "sub" binds to the language after it ("ENG.-.sub.FR": English audio, French subtitles);
+    // a list after it is all subtitles ("Sub Ita Eng").
+    boolean afterSub = prev != null && (isSubWord(prev.lower()) || lastIsSubtitle(i - 1));
+    Token afterNext = at(i + 2);
+    boolean beforeSub =
+        next != null
+            && isSubWord(next.lower())
+            && !(afterNext != null && isLanguageWord(afterNext.lower()));
+    if (afterSub || beforeSub) {
       int from = prev != null && isSubWord(prev.lower()) && !covered[i - 1] ? i - 1 : i;
-      int to = next != null && isSubWord(next.lower()) ? i + 2 : i + 1;
+      int to = beforeSub ? i + 2 : i + 1;
       add(from, to, "subtitle_language", code, false);
       return to - i;
     }
     add(i, i + 1, "language", code, weak);
     return 1;
+  }
+
+  private boolean lastIsSubtitle(int k) {
+    for (int j = matches.size() - 1; j >= 0; j--) {
+      Match m = matches.get(j);
+      if (m.to() == k + 1) {
+        return m.property().equals("subtitle_language");
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLanguageWord(String w) {
+    return Languages.byName(w) != null || Languages.byCode(w) != null;
   }
 
   private static boolean isSubWord(String w) {
