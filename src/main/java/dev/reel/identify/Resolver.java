@@ -41,7 +41,9 @@ final class Resolver {
       while (k < n && tokens.get(k).bracketed() && !tokens.get(k).before().contains("]")) {
         k++;
       }
-      if (k > 0 && k < n && !anyMatchIn(0, k)) {
+      if (k > 0 && k < n && !anyMatchIn(0, 1)) {
+        final int end = k;
+        matches.removeIf(m -> m.from() < end); // "[Kaerizaki-Fansub]" names a group, not tags
         group = segment.substring(tokens.get(0).start(), tokens.get(k - 1).end());
         titleStart = k;
         leadingGroup = true;
