@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +50,7 @@ final class AccuracyReport {
   int coreRight;
 
   static Path shared(String name) {
-    for (Path base :
-        List.of(Path.of("../shared"), Path.of("../../shared"), Path.of("/work/shared"))) {
+    for (Path base : List.of(Path.of("../shared"), Path.of("../../shared"))) {
       Path p = base.resolve("data/filenames").resolve(name);
       if (Files.exists(p)) {
         return p;
@@ -80,9 +78,7 @@ final class AccuracyReport {
     boolean all = true;
     boolean core = true;
     List<String> wrong = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = c.get("expected").fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
+    for (Map.Entry<String, JsonNode> f : c.get("expected").properties()) {
       String key = f.getKey();
       Object ours = id.properties().get(key);
       boolean right = equal(key, f.getValue(), ours);
