@@ -45,14 +45,13 @@ final class PictureWriter implements AutoCloseable {
       }
       y.put(j * f.linesize(0), row, 0, w);
     }
-    fillPlane(
-        plane(f, 1, h / 2), f.linesize(1), w / 2, h / 2, 64 + (int) Math.floorMod(seed * 37, 128));
+    fillPlane(plane(f, 1, h / 2), f.linesize(1), w / 2, h / 2, 64 + Math.floorMod(seed * 37, 128));
     fillPlane(
         plane(f, 2, h / 2),
         f.linesize(2),
         w / 2,
         h / 2,
-        64 + (int) Math.floorMod(seed * 91 + index, 128));
+        64 + Math.floorMod(seed * 91 + index, 128));
     f.pts(index);
     encoder.encode(f, packet, out);
   }

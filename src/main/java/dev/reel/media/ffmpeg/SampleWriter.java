@@ -2,6 +2,8 @@ package dev.reel.media.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_CAP_SMALL_LAST_FRAME;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_CAP_VARIABLE_FRAME_SIZE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_CONFIG_SAMPLE_FORMAT;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_supported_config;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
@@ -20,6 +22,7 @@ import java.util.Set;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * Pulls mono samples from a track's source, writes them to every channel in the encoder's own
@@ -68,13 +71,18 @@ final class SampleWriter implements AutoCloseable {
 
   /** The first sample format of the codec that this writer can fill. */
   static int chooseFormat(AVCodec codec) {
-    IntPointer formats = codec.sample_fmts();
-    if (formats == null || formats.isNull()) {
-      return AV_SAMPLE_FMT_FLTP;
-    }
-    for (int i = 0; formats.get(i) != -1; i++) {
-      if (WRITABLE.contains(formats.get(i))) {
-        return formats.get(i);
+    try (PointerPointer<?> list = new PointerPointer<>(1);
+        IntPointer count = new IntPointer(1)) {
+      int ret =
+          avcodec_get_supported_config(null, codec, AV_CODEC_CONFIG_SAMPLE_FORMAT, 0, list, count);
+      if (ret < 0 || list.get(0) == null || count.get() == 0) {
+        return AV_SAMPLE_FMT_FLTP; // the encoder accepts any format
+      }
+      IntPointer formats = new IntPointer(list.get(0));
+      for (int i = 0; i < count.get(); i++) {
+        if (WRITABLE.contains(formats.get(i))) {
+          return formats.get(i);
+        }
       }
     }
     throw new IllegalArgumentException(
