@@ -37,7 +37,7 @@ final class PictureWriter implements AutoCloseable {
     int w = track.width();
     int h = track.height();
     int shift = (int) ((index * 3 + seed) & 0xFF);
-    int period = 16 + (int) Math.floorMod(seed, 48);
+    int period = 16 + Math.floorMod(seed, 48);
     ByteBuffer y = plane(f, 0, h);
     for (int j = 0; j < h; j++) {
       for (int x = 0; x < w; x++) {
