@@ -96,7 +96,9 @@ final class Resolver {
     }
     titleEnd = weakBeforeTitleEnd(accepted, titleStart, titleEnd);
     acceptWeak(accepted, titleEnd);
-    if (titleEnd <= titleStart && fileName) {
+    final int start = titleStart;
+    boolean episodeFirst = matches.stream().anyMatch(m -> m.from() == start && isEpisodic(m));
+    if (titleEnd <= titleStart && fileName && !episodeFirst) {
       int[] run = firstFreeRun(titleStart, n);
       if (run != null && run[0] > titleStart) {
         titleStart = run[0];
@@ -164,6 +166,16 @@ final class Resolver {
         int next = nextCovered(end, groupStart);
         if (next > end) {
           episodeTitle = text(end, next);
+        }
+      }
+    }
+    if (episodeTitle == null && fileName) {
+      for (Match m : accepted) { // "S01E01.Pilot.720p": the detail is also the episode's title
+        if (m.property().equals("episode_details")
+            && m.from() > 0
+            && covered[m.from() - 1]
+            && accepted.stream().anyMatch(e -> isEpisodic(e) && e.to() == m.from())) {
+          episodeTitle = text(m.from(), m.to());
         }
       }
     }
@@ -490,7 +502,8 @@ final class Resolver {
     String sep = tokens.get(g).before();
     boolean dashed = sep.contains("-") && !sep.contains(" ");
     int words = end - g;
-    if (dashed || words <= 2 && lastCovered >= titleEnd && isTag(accepted, lastCovered)) {
+    boolean afterTag = lastCovered >= titleEnd && isTag(accepted, lastCovered);
+    if (afterTag && (dashed || words <= 2)) {
       groupEnd = end;
       return g;
     }
