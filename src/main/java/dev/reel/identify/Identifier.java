@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -135,6 +136,11 @@ public final class Identifier {
           props.put(e.getKey(), e.getValue());
         }
       }
+      if (episodeTitle == null
+          && fp.parse().episodeTitle() != null
+          && Objects.equals(fprops.get("episode"), props.get("episode"))) {
+        episodeTitle = fp.parse().episodeTitle(); // an obfuscated file in its release folder
+      }
       if (fp.title() != null && (title == null || preferFolderTitle(title, fp))) {
         title = fp.title();
       }
@@ -142,9 +148,21 @@ public final class Identifier {
         group = fp.parse().releaseGroup();
       }
     }
-    if (title == null && episodeTitle != null && !props.containsKey("season")) {
-      title = episodeTitle; // "03 - Name.mkv" with no show folder: the name is all we have
-      episodeTitle = null;
+    if (title == null && episodeTitle != null) {
+      int dash = episodeTitle.indexOf(" - ");
+      if (dash > 0) { // "003. Show Name - Ep Name.avi": the show comes first
+        title = episodeTitle.substring(0, dash).strip();
+        episodeTitle = episodeTitle.substring(dash + 3).strip();
+      } else if (!props.containsKey("season")) {
+        title = episodeTitle; // "03 - Name.mkv" with no show folder: the name is all we have
+        episodeTitle = null;
+      }
+    }
+    if (title != null && episodeTitle != null) {
+      String repeated = title + " - ";
+      if (episodeTitle.regionMatches(true, 0, repeated, 0, repeated.length())) {
+        episodeTitle = episodeTitle.substring(repeated.length()).strip(); // "2x05 - Show - Name"
+      }
     }
     putTitle(props, title);
     if (episodeTitle != null) {
