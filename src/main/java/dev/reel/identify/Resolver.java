@@ -119,6 +119,7 @@ final class Resolver {
         hasEpisode = true;
       }
     }
+    afterEpisodeNumbers(accepted, year, leadingGroup);
     accepted.sort((a, b) -> Integer.compare(a.from(), b.from()));
     int groupStart = n;
     {
@@ -387,6 +388,61 @@ final class Resolver {
       }
     }
     return false;
+  }
+
+  /**
+   * Numbers around the episode marker: a year right after it ("S01E01.2008"), an episode right
+   * after the year ("the.flash.2014.208.hdtv"), absolute numbers after SxxEyy ("s16e03-04 -
+   * 313-314").
+   */
+  private void afterEpisodeNumbers(List<Match> accepted, int year, boolean anime) {
+    Match last = null;
+    for (Match m : accepted) {
+      if (isEpisodic(m) && (last == null || m.to() > last.to())) {
+        last = m;
+      }
+    }
+    if (year >= 0 && last == null && year + 1 < tokens.size()) {
+      Token t = tokens.get(year + 1);
+      if (t.isDigits() && t.text().length() == 3 && !covered[year + 1]) {
+        addNumberedEpisode(accepted, year + 1, anime);
+        covered[year + 1] = true;
+      }
+      return;
+    }
+    if (last == null || last.to() >= tokens.size() || covered[last.to()]) {
+      return;
+    }
+    int k = last.to();
+    Token t = tokens.get(k);
+    if (!t.isDigits()) {
+      return;
+    }
+    int v = Integer.parseInt(t.text());
+    if (t.text().length() == 4 && v >= 1920 && v <= 2039 && !has(accepted, "year")) {
+      accepted.add(new Match(k, k + 1, "year", v, false));
+      covered[k] = true;
+    } else if (t.text().length() >= 2 && t.text().length() <= 4 && has(accepted, "season")) {
+      List<Integer> values = new ArrayList<>(List.of(v));
+      int to = k + 1;
+      if (to < tokens.size() && tokens.get(to).isDigits() && tokens.get(to).before().equals("-")) {
+        int end = Integer.parseInt(tokens.get(to).text());
+        for (int e = v + 1; e <= end && e - v < 100; e++) {
+          values.add(e);
+        }
+        to++;
+      }
+      accepted.add(
+          new Match(
+              k,
+              to,
+              "absolute_episode",
+              values.size() == 1 ? values.get(0) : List.copyOf(values),
+              false));
+      for (int c = k; c < to; c++) {
+        covered[c] = true;
+      }
+    }
   }
 
   /**

@@ -42,6 +42,19 @@ final class SegmentParser {
       Pattern.compile("(?i)seasons?|saisons?|series|temporada|stagione|seizoen|staffel");
   private static final Pattern SEASON_GLUED =
       Pattern.compile("(?i)(?:season|saison|temporada|stagione|staffel)(\\d{1,2})");
+  private static final Pattern SEASON_DISC = Pattern.compile("(?i)s(\\d{1,2})d(\\d{1,2})");
+  private static final java.util.Map<String, Integer> NUMBER_WORDS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("one", 1), java.util.Map.entry("two", 2),
+          java.util.Map.entry("three", 3), java.util.Map.entry("four", 4),
+          java.util.Map.entry("five", 5), java.util.Map.entry("six", 6),
+          java.util.Map.entry("seven", 7), java.util.Map.entry("eight", 8),
+          java.util.Map.entry("nine", 9), java.util.Map.entry("ten", 10),
+          java.util.Map.entry("un", 1), java.util.Map.entry("une", 1),
+          java.util.Map.entry("deux", 2), java.util.Map.entry("trois", 3),
+          java.util.Map.entry("quatre", 4), java.util.Map.entry("cinq", 5),
+          java.util.Map.entry("sept", 7), java.util.Map.entry("huit", 8),
+          java.util.Map.entry("neuf", 9), java.util.Map.entry("dix", 10));
   private static final Pattern ALL_EPISODES = Pattern.compile("(?i)(\\d{1,2})xall");
   private static final Pattern EPISODE_WORD =
       Pattern.compile("(?i)episode|ep|episodio|episodes|cap|capitulo");
@@ -184,13 +197,24 @@ final class SegmentParser {
         }
       }
       add(i, i + used, "season", season, false);
+      if (season >= 1920 && season <= 2039) {
+        matches.add(new Match(i, i + used, "year", season, false)); // "S2014E18"
+      }
       if (!episodes.isEmpty()) {
         matches.add(new Match(i, i + used, "episode", list(episodes), false));
       }
       return used;
     }
+    if (c0 == 's' && hasDigit && (m = SEASON_DISC.matcher(s)).matches()) {
+      add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
+      matches.add(new Match(i, i + 1, "disc", Integer.parseInt(m.group(2)), false));
+      return 1;
+    }
     if (digitStart && (m = NXN.matcher(s)).matches() && !isResolution(m)) {
       int season = Integer.parseInt(m.group(1));
+      if (season >= 1920 && season <= 2039) {
+        matches.add(new Match(i, i + 1, "year", season, false)); // "1940x01"
+      }
       List<Integer> episodes = new ArrayList<>();
       episodes.add(Integer.parseInt(m.group(2)));
       for (String x : m.group(3).split("(?i)x")) {
@@ -264,8 +288,9 @@ final class SegmentParser {
         matches.add(new Match(i, i + 2, "season_count", Integer.parseInt(of.group(2)), false));
         return 2;
       }
-      if (roman > 0) {
-        add(i, i + 2, "season", roman, false);
+      Integer word = NUMBER_WORDS.get(next.lower());
+      if (roman > 0 || word != null) {
+        add(i, i + 2, "season", roman > 0 ? roman : word, false);
         return 2;
       }
     }
@@ -433,7 +458,8 @@ final class SegmentParser {
         number = text.substring(1);
       } else if (t.isDigits()
           && text.length() <= 3
-          && (sep.equals("-") || sep.equals("&") || sep.equals("+"))) {
+          && (sep.equals("-") || sep.equals("&") || sep.equals("+"))
+          && !t.before().contains(" ")) { // "E03-04" joins; "E04 - 313" does not
         number = text;
       } else if (text.equals("and") || text.equals("to")) {
         Token n2 = at(i + used + 1);
