@@ -119,6 +119,10 @@ final class SegmentParser {
    * ("sharethefiles.com", "www.divx-overnet.com", "tvu.org.ru"); "www" is dropped.
    */
   private int website(int i) {
+    Token first = tokens.get(i);
+    if (!first.bracketed() && tokens.size() - 1 - i > 4 && !first.text().equalsIgnoreCase("www")) {
+      return 0; // a site is bracketed, starts with www, or ends the name
+    }
     int j = i;
     while (j + 1 < tokens.size() && j - i < 4 && tokens.get(j + 1).before().equals(".")) {
       j++;
