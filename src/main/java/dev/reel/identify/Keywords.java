@@ -292,7 +292,7 @@ final class Keywords {
     strong("mbc", "streaming_service=MBC");
     strong("cbs", "streaming_service=CBS");
     strong("nbc", "streaming_service=NBC");
-    strong("bbc", "streaming_service=BBC");
+    weak("bbc", "streaming_service=BBC");
     strong("hbo", "streaming_service=HBO");
     strong("crunchyroll cr", "streaming_service=Crunchyroll");
     // episode details

@@ -365,6 +365,10 @@ final class Resolver {
         continue;
       }
       if (i < strongStart || t.bracketed() && best < 0) {
+        if (i == titleStart && !t.bracketed() && onlyYearWithWordsAfter(i, strongStart)) {
+          best = i; // "2009.shoot.fruit.chan.dvd9": a leading year with the title after it
+          continue;
+        }
         if (i == titleStart && !(t.bracketed())) {
           if (!fileName || i + 1 >= strongStart) {
             // a name that is only a year ("1917") keeps it as its title, unless it is a folder
@@ -379,6 +383,25 @@ final class Resolver {
       }
     }
     return best;
+  }
+
+  private boolean onlyYearWithWordsAfter(int i, int strongStart) {
+    for (int k = i + 1; k < tokens.size(); k++) {
+      Token t = tokens.get(k);
+      if (t.isDigits() && t.text().length() == 4) {
+        int y = Integer.parseInt(t.text());
+        if (y >= 1920 && y <= 2039) {
+          return false;
+        }
+      }
+    }
+    int words = 0;
+    for (int k = i + 1; k < strongStart; k++) {
+      if (!coveredByMatch(k)) {
+        words++;
+      }
+    }
+    return words >= 2 && strongStart < tokens.size();
   }
 
   private boolean coveredByMatch(int i) {
@@ -513,6 +536,20 @@ final class Resolver {
               && (next == null || covered[i + 1] || next.bracketed())
               && (t.text().length() >= 2 || next != null && next.bracketed());
       boolean middle = inside && padded && !yearFollows && next != null && !covered[i + 1];
+      boolean rangeAtEnd = // "Show Name 13-16"
+          i == titleEnd - 2
+              && i > titleStart
+              && next != null
+              && next.isDigits()
+              && next.before().equals("-")
+              && !yearFollows;
+      boolean titleAfter = // "Monster 34 - At the End of Darkness"
+          i > titleStart
+              && t.text().length() >= 2
+              && next != null
+              && next.before().strip().equals("-")
+              && next.before().contains(" ")
+              && !next.isDigits();
       boolean bracketed =
           t.bracketed()
               && i > titleStart
@@ -522,7 +559,13 @@ final class Resolver {
       if (t.bracketed() && !bracketed) {
         continue;
       }
-      if (dashed && inside || leading || lastWord || middle || bracketed) {
+      if (dashed && inside
+          || leading
+          || lastWord
+          || middle
+          || bracketed
+          || rangeAtEnd
+          || titleAfter) {
         return i;
       }
     }
