@@ -55,10 +55,13 @@ final class SegmentParser {
           java.util.Map.entry("quatre", 4), java.util.Map.entry("cinq", 5),
           java.util.Map.entry("sept", 7), java.util.Map.entry("huit", 8),
           java.util.Map.entry("neuf", 9), java.util.Map.entry("dix", 10));
+  private static final Pattern SEASONS_GLUED = Pattern.compile("(?i)s\\d{1,3}(?:s\\d{1,3})+");
+  private static final Pattern EPISODES_GLUED = Pattern.compile("(?i)e\\d{1,4}(?:e\\d{1,4})+");
   private static final Pattern ALL_EPISODES = Pattern.compile("(?i)(\\d{1,2})xall");
   private static final Pattern EPISODE_WORD =
       Pattern.compile("(?i)episode|ep|episodio|episodes|cap|capitulo");
 
+  private final String segment;
   private final List<Token> tokens;
   private final boolean fileName;
   private final List<Match> matches = new ArrayList<>();
@@ -69,6 +72,7 @@ final class SegmentParser {
   record Match(int from, int to, String property, Object value, boolean weak) {}
 
   private SegmentParser(String segment, boolean fileName) {
+    this.segment = segment;
     this.tokens = Tokenizer.tokens(segment);
     this.fileName = fileName;
     this.covered = new boolean[tokens.size()];
@@ -209,6 +213,16 @@ final class SegmentParser {
       }
       return used;
     }
+    if ((c0 == 's' || c0 == 'e')
+        && hasDigit
+        && (SEASONS_GLUED.matcher(s).matches() || EPISODES_GLUED.matcher(s).matches())) {
+      List<Integer> values = new ArrayList<>();
+      for (String part : s.substring(1).split("(?i)[se]")) {
+        values.add(Integer.parseInt(part));
+      }
+      add(i, i + 1, c0 == 's' ? "season" : "episode", List.copyOf(values), false);
+      return 1;
+    }
     if (c0 == 's' && hasDigit && (m = SEASON_DISC.matcher(s)).matches()) {
       add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
       matches.add(new Match(i, i + 1, "disc", Integer.parseInt(m.group(2)), false));
@@ -231,11 +245,7 @@ final class SegmentParser {
       matches.add(new Match(i, i + used, "episode", list(episodes), false));
       return used;
     }
-    if (c0 == 'e'
-            && hasDigit
-            && (m = EPISODE_ONLY.matcher(s)).matches()
-            && !s.toLowerCase(Locale.ROOT).startsWith("episode")
-        || false) {
+    if (c0 == 'e' && hasDigit && (m = EPISODE_ONLY.matcher(s)).matches() && true || false) {
       if (s.length() > 1 && (i > 0 || fileName)) {
         List<Integer> episodes = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
         int used = 1 + continuation(i + 1, episodes, "e");
@@ -256,7 +266,7 @@ final class SegmentParser {
       int value = Integer.parseInt(next.text());
       if (SEASON_WORD.matcher(s).matches() && value < 100 && !dateAt(i + 1)) {
         List<Integer> seasons = new ArrayList<>(List.of(value));
-        int used = 2 + continuation(i + 2, seasons, "");
+        int used = 2 + seasonList(i + 2, seasons);
         add(i, i + used, "season", list(seasons), false);
         return used;
       }
@@ -275,7 +285,7 @@ final class SegmentParser {
         add(i, i + 2, "part", value, false);
         return 2;
       }
-      if (s.equalsIgnoreCase("cd") && value < 100) {
+      if (s.equalsIgnoreCase("cd") && value < 100) { // "cd 1of3" is handled below
         add(i, i + 2, "cd", value, false);
         return 2;
       }
@@ -303,6 +313,11 @@ final class SegmentParser {
         && (m = EP_VERSION.matcher(next.text())).matches()) {
       add(i, i + 2, "episode", Integer.parseInt(m.group(1)), false);
       matches.add(new Match(i, i + 2, "version", Integer.parseInt(m.group(2)), false));
+      return 2;
+    }
+    if (next != null && s.equalsIgnoreCase("cd") && (m = N_OF_M.matcher(next.text())).matches()) {
+      add(i, i + 2, "cd", Integer.parseInt(m.group(1)), false);
+      matches.add(new Match(i, i + 2, "cd_count", Integer.parseInt(m.group(2)), false));
       return 2;
     }
     if (digitStart && (m = N_OF_M.matcher(s)).matches() && i > 0) {
@@ -415,7 +430,7 @@ final class SegmentParser {
         && next.text().length() == 1
         && "01".contains(next.text())
         && next.before().equals(".")
-        && i > 0) {
+        && (i > 0 || tokens.size() == 2)) {
       add(i, i + 2, "audio_channels", s + "." + next.text(), false);
       return 2;
     }
@@ -490,6 +505,40 @@ final class SegmentParser {
     return used;
   }
 
+  /**
+   * More seasons after "Season 1": "1.3&5", "1~3", "1.2.3-5", "1 to 5", "1 and 3", "1.a.3". Only
+   * one- or two-digit numbers, so that "Season.1.720p" stays season 1.
+   */
+  private int seasonList(int i, List<Integer> values) {
+    int used = 0;
+    while (true) {
+      Token t = at(i + used);
+      if (t == null) {
+        return used;
+      }
+      String w = t.lower();
+      boolean joiner = w.equals("to") || w.equals("a") || w.equals("and") || w.equals("et");
+      Token number = joiner ? at(i + used + 1) : t;
+      if (number == null || !number.isDigits() || number.text().length() > 2) {
+        return used;
+      }
+      String sep = joiner ? "" : t.before().strip();
+      boolean joined =
+          sep.equals(".")
+              || sep.equals("&")
+              || sep.equals("-")
+              || sep.equals("~")
+              || sep.equals(",")
+              || sep.equals("+");
+      if (!joiner && !joined) {
+        return used;
+      }
+      boolean range = sep.equals("-") || sep.equals("~") || w.equals("to") || w.equals("a");
+      addRange(values, Integer.parseInt(number.text()), range);
+      used += joiner ? 2 : 1;
+    }
+  }
+
   private static void addRange(List<Integer> values, int v, boolean range) {
     int last = values.get(values.size() - 1);
     if (range && v > last && v - last < 100) {
@@ -503,6 +552,14 @@ final class SegmentParser {
 
   private static Object list(List<Integer> values) {
     return values.size() == 1 ? values.get(0) : List.copyOf(values);
+  }
+
+  private static LocalDate validDate(int year, int month, int day) {
+    try {
+      return LocalDate.of(year, month, day);
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   private boolean dateAt(int i) {
@@ -544,6 +601,14 @@ final class SegmentParser {
         int year = Integer.parseInt(c.text());
         d = second <= 12 ? LocalDate.of(year, second, first) : LocalDate.of(year, first, second);
       }
+      if (d == null && a.text().length() == 2 && b.text().length() == 2 && c.text().length() == 2) {
+        int x = Integer.parseInt(a.text());
+        int y = Integer.parseInt(b.text());
+        int z = Integer.parseInt(c.text());
+        // DD.MM.YY unless that lands in the future, then YY.MM.DD ("15.01.31" is 2015-01-31)
+        LocalDate dmy = validDate(2000 + z, y, x);
+        d = dmy != null && !dmy.isAfter(LocalDate.now()) ? dmy : validDate(2000 + x, y, z);
+      }
       if (d != null && d.getYear() >= 1920 && d.getYear() <= 2100) {
         add(i, i + 3, "date", d, false);
         return 3;
@@ -570,7 +635,12 @@ final class SegmentParser {
       if (!free) {
         continue;
       }
-      Keywords.Entry e = Keywords.lookup(key.toString());
+      String k = key.toString();
+      int after = tokens.get(i + span - 1).end();
+      if (after < segment.length() && segment.charAt(after) == '+' && k.equals("dd")) {
+        k = "ddp"; // "DD+" is Dolby Digital Plus
+      }
+      Keywords.Entry e = Keywords.lookup(k);
       if (e != null) {
         for (int a = 0; a < e.assigns().size(); a++) {
           Keywords.Assign as = e.assigns().get(a);
@@ -603,6 +673,13 @@ final class SegmentParser {
     Keywords.Entry e = Keywords.lookup(s.substring(0, cut));
     if (e == null || e.weak()) {
       return 0;
+    }
+    String digits = s.substring(cut);
+    if (e.assigns().get(0).property().equals("audio_codec")
+        && digits.length() == 2
+        && "10 20 51 61 71".contains(digits)) {
+      matches.add(
+          new Match(i, i + 1, "audio_channels", digits.charAt(0) + "." + digits.charAt(1), false));
     }
     for (int a = 0; a < e.assigns().size(); a++) {
       Keywords.Assign as = e.assigns().get(a);
