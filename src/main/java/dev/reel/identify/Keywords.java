@@ -164,6 +164,7 @@ final class Keywords {
     weak("hq", "other=High Quality");
     strong("fhd fullhd", "other=Full HD");
     strong("uhd ultrahd", "other=Ultra HD");
+    weak("ultra", "other=Ultra HD");
     strong("mhd microhd", "other=Micro HD");
     strong("dualaudio dual", "other=Dual Audio");
     strong("3d", "other=3D");

@@ -45,18 +45,32 @@ final class SegmentParser {
   private static final Pattern SEASON_DISC = Pattern.compile("(?i)s(\\d{1,2})d(\\d{1,2})");
   private static final java.util.Map<String, Integer> NUMBER_WORDS =
       java.util.Map.ofEntries(
-          java.util.Map.entry("one", 1), java.util.Map.entry("two", 2),
-          java.util.Map.entry("three", 3), java.util.Map.entry("four", 4),
-          java.util.Map.entry("five", 5), java.util.Map.entry("six", 6),
-          java.util.Map.entry("seven", 7), java.util.Map.entry("eight", 8),
-          java.util.Map.entry("nine", 9), java.util.Map.entry("ten", 10),
-          java.util.Map.entry("un", 1), java.util.Map.entry("une", 1),
-          java.util.Map.entry("deux", 2), java.util.Map.entry("trois", 3),
-          java.util.Map.entry("quatre", 4), java.util.Map.entry("cinq", 5),
-          java.util.Map.entry("sept", 7), java.util.Map.entry("huit", 8),
-          java.util.Map.entry("neuf", 9), java.util.Map.entry("dix", 10));
+          java.util.Map.entry("one", 1),
+          java.util.Map.entry("two", 2),
+          java.util.Map.entry("three", 3),
+          java.util.Map.entry("four", 4),
+          java.util.Map.entry("five", 5),
+          java.util.Map.entry("six", 6),
+          java.util.Map.entry("seven", 7),
+          java.util.Map.entry("eight", 8),
+          java.util.Map.entry("nine", 9),
+          java.util.Map.entry("ten", 10),
+          java.util.Map.entry("un", 1),
+          java.util.Map.entry("une", 1),
+          java.util.Map.entry("deux", 2),
+          java.util.Map.entry("trois", 3),
+          java.util.Map.entry("quatre", 4),
+          java.util.Map.entry("cinq", 5),
+          java.util.Map.entry("sept", 7),
+          java.util.Map.entry("huit", 8),
+          java.util.Map.entry("neuf", 9),
+          java.util.Map.entry("dix", 10),
+          java.util.Map.entry("first", 1),
+          java.util.Map.entry("second", 2),
+          java.util.Map.entry("third", 3));
   private static final Pattern SEASONS_GLUED = Pattern.compile("(?i)s\\d{1,3}(?:s\\d{1,3})+");
   private static final Pattern EPISODES_GLUED = Pattern.compile("(?i)e\\d{1,4}(?:e\\d{1,4})+");
+  private static final Pattern PART_GLUED = Pattern.compile("(?i)(?:part|pt)(\\d{1,2})");
   private static final Pattern ALL_EPISODES = Pattern.compile("(?i)(\\d{1,2})xall");
   private static final Pattern EPISODE_WORD =
       Pattern.compile("(?i)episode|ep|episodio|episodes|cap|capitulo");
@@ -344,10 +358,15 @@ final class SegmentParser {
     }
     if (next != null && PART_WORD.matcher(s).matches()) {
       int roman = Roman.value(next.text());
-      if (roman > 0) {
-        add(i, i + 2, "part", roman, false);
+      Integer word = NUMBER_WORDS.get(next.lower());
+      if (roman > 0 || word != null) {
+        add(i, i + 2, "part", roman > 0 ? roman : word, false);
         return 2;
       }
+    }
+    if (c0 == 'p' && hasDigit && (m = PART_GLUED.matcher(s)).matches()) {
+      add(i, i + 1, "part", Integer.parseInt(m.group(1)), false);
+      return 1;
     }
     if (c0 == 'c' && hasDigit && (m = CD.matcher(s)).matches()) {
       add(i, i + 1, "cd", Integer.parseInt(m.group(1)), false);
@@ -683,6 +702,9 @@ final class SegmentParser {
     }
     for (int a = 0; a < e.assigns().size(); a++) {
       Keywords.Assign as = e.assigns().get(a);
+      if (as.property().equals("proper_count")) {
+        as = new Keywords.Assign("proper_count", Integer.parseInt(digits)); // "REPACK5"
+      }
       if (a == 0) {
         add(i, i + 1, as.property(), as.value(), false);
       } else {
