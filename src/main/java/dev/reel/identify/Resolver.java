@@ -107,8 +107,8 @@ final class Resolver {
     }
     boolean hasEpisode =
         has(accepted, "episode") || has(accepted, "season") || has(accepted, "date");
-    // Anime and numbered files: "Show - 147", "03 - Episode Name"
-    if (!hasEpisode && fileName) {
+    // Anime and numbered files: "Show - 147", "03 - Episode Name"; a date may come with one
+    if (!has(accepted, "episode") && !has(accepted, "season") && fileName) {
       int number = numberedEpisode(titleStart, titleEnd, year >= 0, group != null);
       if (number >= 0) {
         addNumberedEpisode(accepted, number, leadingGroup || crc(accepted));
@@ -120,6 +120,7 @@ final class Resolver {
       }
     }
     afterEpisodeNumbers(accepted, year, leadingGroup);
+    titleEnd = absoluteBeforeEpisode(accepted, titleStart, titleEnd);
     accepted.sort((a, b) -> Integer.compare(a.from(), b.from()));
     int groupStart = n;
     {
@@ -466,6 +467,57 @@ final class Resolver {
         covered[c] = true;
       }
     }
+  }
+
+  /**
+   * "Show.Name.313-315.s16e03-05": a three- or four-digit number (or range) right before the SxxEyy
+   * marker is the absolute episode; the title ends before it.
+   */
+  private int absoluteBeforeEpisode(List<Match> accepted, int titleStart, int titleEnd) {
+    Match first = null;
+    for (Match m : accepted) {
+      if (m.property().equals("season") && (first == null || m.from() < first.from())) {
+        first = m;
+      }
+    }
+    if (first == null || first.from() < 2) {
+      return titleEnd;
+    }
+    int end = first.from();
+    int k = end - 1;
+    if (tokens.get(k).isDigits()
+        && tokens.get(k).before().equals("-")
+        && k - 1 > titleStart
+        && tokens.get(k - 1).isDigits()) {
+      k--;
+    } else {
+      return titleEnd; // only a range: "The.100.S01E13" is a title with a number in it
+    }
+    Token t = tokens.get(k);
+    if (!t.isDigits()
+        || t.text().length() < 3
+        || t.text().length() > 4
+        || k <= titleStart
+        || covered[k]) {
+      return titleEnd;
+    }
+    int from = Integer.parseInt(t.text());
+    int to = Integer.parseInt(tokens.get(end - 1).text());
+    List<Integer> values = new ArrayList<>();
+    for (int e = from; e <= Math.max(from, to) && e - from < 100; e++) {
+      values.add(e);
+    }
+    accepted.add(
+        new Match(
+            k,
+            end,
+            "absolute_episode",
+            values.size() == 1 ? values.get(0) : List.copyOf(values),
+            false));
+    for (int c = k; c < end; c++) {
+      covered[c] = true;
+    }
+    return Math.min(titleEnd, k);
   }
 
   /**

@@ -392,6 +392,17 @@ final class SegmentParser {
       add(i, i + 1, "version", Integer.parseInt(m.group(1)), false);
       return 1;
     }
+    if (digitStart && s.length() == 8 && t.isDigits()) {
+      LocalDate compact =
+          validDate(
+              Integer.parseInt(s.substring(0, 4)),
+              Integer.parseInt(s.substring(4, 6)),
+              Integer.parseInt(s.substring(6)));
+      if (compact != null && compact.getYear() >= 1920 && compact.getYear() <= 2039) {
+        add(i, i + 1, "date", compact, false); // "20021107"
+        return 1;
+      }
+    }
     int date = date(i);
     if (date > 0) {
       return date;
