@@ -171,6 +171,11 @@ public final class Identifier {
     if (group != null) {
       props.put("release_group", group);
     }
+    if (props.get("screen_size") instanceof List<?> sizes && sizes.contains("2160p")) {
+      List<Object> rest = new ArrayList<>(sizes);
+      rest.remove("2160p"); // "1080p.BluRay.4K.REMASTERED": 4K names the master, not the file
+      props.put("screen_size", rest.size() == 1 ? rest.get(0) : rest);
+    }
     deriveUltraHdBluray(props);
     String type = hints.type();
     if (type == null) {

@@ -126,6 +126,7 @@ final class Keywords {
     strong("svc", "video_profile=Scalable Video Coding");
     // audio
     strong("ac3 dd dolbydigital ac3d", "audio_codec=Dolby Digital");
+    weak("dolby", "audio_codec=Dolby Digital");
     strong("ddex ac3ex", "audio_codec=Dolby Digital", "audio_profile=EX");
     strong("eac3 ddp dolbydigitalplus", "audio_codec=Dolby Digital Plus");
     strong("truehd dolbytruehd", "audio_codec=Dolby TrueHD");
@@ -158,7 +159,8 @@ final class Keywords {
     strong("repack rerip", "other=Proper", "proper_count=1");
     weak("real", "other=Proper", "proper_count=1");
     strong("internal", "other=Internal");
-    weak("complete", "other=Complete");
+    weak("complete complet", "other=Complete");
+    strong("seasoncomplete completeseason completeseasons", "other=Complete");
     weak("hd", "other=HD");
     weak("hr", "other=High Resolution");
     weak("hq", "other=High Quality");
@@ -195,7 +197,9 @@ final class Keywords {
     strong("upscaled upscale", "other=Upscaled");
     strong("openmatte", "other=Open Matte");
     strong("stv", "other=Straight to Video");
-    strong("screener scr dvdscr dvdscreener bdscr", "other=Screener");
+    strong("screener scr", "other=Screener");
+    strong("dvdscr dvdscreener", "source=DVD", "other=Screener");
+    strong("bdscr", "source=Blu-ray", "other=Screener");
     strong("r5", "other=Region 5");
     strong("reenc reencoded", "other=Reencoded");
     strong("fastsub fastsubtitled", "other=Fast Subtitled");

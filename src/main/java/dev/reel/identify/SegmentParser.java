@@ -458,13 +458,46 @@ final class SegmentParser {
         && next != null
         && next.isDigits()
         && next.text().length() == 1
-        && "01".contains(next.text())
+        && (next.text().equals("0")
+            || next.text().equals("1")
+            || next.lower().equals("0ch")
+            || next.lower().equals("1ch"))
         && next.before().equals(".")
         && (i > 0 || tokens.size() == 2)) {
-      add(i, i + 2, "audio_channels", s + "." + next.text(), false);
+      add(i, i + 2, "audio_channels", s + "." + next.text().charAt(0), false);
       return 2;
     }
+    if (digitStart
+        && t.isDigits()
+        && next != null
+        && next.isDigits()
+        && next.before().equals("*")
+        && s.length() >= 3
+        && next.text().length() >= 3) {
+      int w = Integer.parseInt(s);
+      int h = Integer.parseInt(next.text());
+      add(
+          i,
+          i + 2,
+          "screen_size",
+          STANDARD_HEIGHTS.contains(h) && w * 10 >= h * 13 ? h + "p" : w + "x" + h,
+          false); // "1280*720"
+      return 2;
+    }
+    if (t.isDigits()
+        && (s.equals("720") || s.equals("1080") || s.equals("2160"))
+        && i > 0
+        && (t.bracketed()
+            || coveredBefore(i)
+            || next != null && Keywords.lookup(keys[i + 1]) != null)) {
+      add(i, i + 1, "screen_size", s + "p", false); // "BRrip 720 AAC", "[720.Hi10p]"
+      return 1;
+    }
     return 0;
+  }
+
+  private boolean coveredBefore(int i) {
+    return i > 0 && covered[i - 1];
   }
 
   private boolean seasonAlone(String s) {
@@ -670,6 +703,13 @@ final class SegmentParser {
       if (after < segment.length() && segment.charAt(after) == '+' && k.equals("dd")) {
         k = "ddp"; // "DD+" is Dolby Digital Plus
       }
+      if (k.equals("hq")
+          && !matches.isEmpty()
+          && matches.get(matches.size() - 1).to() == i
+          && matches.get(matches.size() - 1).property().startsWith("audio_")) {
+        add(i, i + 1, "audio_profile", "High Quality", false); // "AC3.HQ"
+        return 1;
+      }
       Keywords.Entry e = Keywords.lookup(k);
       if (e != null) {
         for (int a = 0; a < e.assigns().size(); a++) {
@@ -705,6 +745,10 @@ final class SegmentParser {
       return 0;
     }
     String digits = s.substring(cut);
+    if (e.assigns().get(0).property().equals("video_codec")
+        && (digits.equals("10") || digits.equals("12"))) {
+      matches.add(new Match(i, i + 1, "color_depth", digits + "-bit", false)); // "HEVC10"
+    }
     if (e.assigns().get(0).property().equals("audio_codec")
         && digits.length() == 2
         && "10 20 51 61 71".contains(digits)) {
