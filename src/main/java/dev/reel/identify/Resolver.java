@@ -633,13 +633,22 @@ final class Resolver {
   private int releaseGroupStart(int titleEnd, List<Match> accepted) {
     int n = tokens.size();
     int end = n;
-    while (end > 0 && (isWebsite(accepted, end - 1) || isLanguage(accepted, end - 1))) {
-      end--; // "-2hd.eng": a trailing language or site is not part of the group
+    while (end > 0
+        && (isWebsite(accepted, end - 1)
+            || isLanguage(accepted, end - 1) && !tokens.get(end - 1).before().equals("-")
+            || TRAILERS.contains(tokens.get(end - 1).lower()))) {
+      end--; // "-2hd.eng", "-edhd-sample", "-MeGusta-Obfuscated": not part of the group
     }
     int lastCovered = -1;
     for (int k = 0; k < end; k++) {
-      if (covered[k]
-          && !(k == end - 1 && onlyWeak(accepted, k) && tokens.get(k).before().contains("-"))) {
+      boolean lastDashedTag =
+          k == end - 1
+              && titleEnd > 0
+              && k > 0
+              && covered[k - 1]
+              && tokens.get(k).before().equals("-")
+              && !isEpisodic(accepted, k);
+      if (covered[k] && !lastDashedTag) {
         lastCovered = k;
       }
     }
@@ -662,10 +671,21 @@ final class Resolver {
   }
 
   private int groupEnd = -1;
+  private static final java.util.Set<String> TRAILERS =
+      java.util.Set.of("sample", "proof", "obfuscated", "scrambled");
+
+  private static boolean isEpisodic(List<Match> accepted, int k) {
+    for (Match m : accepted) {
+      if (m.from() <= k && k < m.to() && (isEpisodic(m) || m.property().equals("year"))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Weak tags that turned out to be the group ("-HR") are not tags. */
   private static void dropMatchesFrom(List<Match> accepted, int from, int to) {
-    accepted.removeIf(m -> m.weak() && m.from() >= from && m.to() <= to);
+    accepted.removeIf(m -> m.from() >= from && m.to() <= to);
   }
 
   private static boolean isLanguage(List<Match> accepted, int k) {

@@ -71,6 +71,7 @@ final class SegmentParser {
   private static final Pattern SEASONS_GLUED = Pattern.compile("(?i)s\\d{1,3}(?:s\\d{1,3})+");
   private static final Pattern EPISODES_GLUED = Pattern.compile("(?i)e\\d{1,4}(?:e\\d{1,4})+");
   private static final Pattern PART_GLUED = Pattern.compile("(?i)(?:part|pt)(\\d{1,2})");
+  private static final Pattern BIT_RATE = Pattern.compile("(?i)(\\d{2,5})(kbps|mbps)");
   private static final Pattern ALL_EPISODES = Pattern.compile("(?i)(\\d{1,2})xall");
   private static final Pattern EPISODE_WORD =
       Pattern.compile("(?i)episode|ep|episodio|episodes|cap|capitulo");
@@ -403,6 +404,16 @@ final class SegmentParser {
         return 1;
       }
     }
+    if (digitStart && (m = BIT_RATE.matcher(s)).matches()) {
+      boolean video = m.group(2).equalsIgnoreCase("mbps");
+      add(
+          i,
+          i + 1,
+          video ? "video_bit_rate" : "audio_bit_rate",
+          m.group(1) + (video ? "Mbps" : "Kbps"),
+          false); // "448kbps"
+      return 1;
+    }
     int date = date(i);
     if (date > 0) {
       return date;
@@ -434,7 +445,10 @@ final class SegmentParser {
       add(i, i + 1, "screen_size", "2160p", false);
       return 1;
     }
-    if (t.bracketed() && s.length() == 8 && CRC.matcher(s).matches() && hasLetterAndDigit(s)) {
+    if (t.bracketed()
+        && s.length() == 8
+        && CRC.matcher(s).matches()
+        && (hasLetterAndDigit(s) || !isCompactDate(s))) {
       add(i, i + 1, "crc32", s, false);
       return 1;
     }
@@ -494,6 +508,15 @@ final class SegmentParser {
       return 1;
     }
     return 0;
+  }
+
+  private static boolean isCompactDate(String s) {
+    return s.chars().allMatch(Character::isDigit)
+        && validDate(
+                Integer.parseInt(s.substring(0, 4)),
+                Integer.parseInt(s.substring(4, 6)),
+                Integer.parseInt(s.substring(6)))
+            != null;
   }
 
   private boolean coveredBefore(int i) {
