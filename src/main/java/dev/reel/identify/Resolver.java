@@ -324,11 +324,12 @@ final class Resolver {
 
   /** Weak matches count after the title when they touch an accepted match. */
   private void acceptWeak(List<Match> accepted, int titleEnd) {
+    java.util.Set<Match> taken = new java.util.HashSet<>(accepted);
     boolean changed = true;
     while (changed) {
       changed = false;
       for (Match m : matches) {
-        if (!m.weak() || accepted.contains(m) || m.from() < titleEnd) {
+        if (!m.weak() || taken.contains(m) || m.from() < titleEnd) {
           continue;
         }
         boolean touches =
@@ -340,7 +341,7 @@ final class Resolver {
                     && m.property().contains("language"));
         if (touches || titleEnd < tokens.size() && m.from() == titleEnd && titleEnd > 0) {
           for (Match same : matches) {
-            if (same.from() == m.from() && same.to() == m.to() && !accepted.contains(same)) {
+            if (same.from() == m.from() && same.to() == m.to() && taken.add(same)) {
               accepted.add(same);
             }
           }

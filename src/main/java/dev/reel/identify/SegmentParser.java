@@ -183,6 +183,8 @@ final class SegmentParser {
     char c0 = Character.toLowerCase(s.charAt(0));
     boolean digitStart = Character.isDigit(c0);
     boolean hasDigit = digitStart || s.chars().anyMatch(Character::isDigit);
+    String lo = hasDigit ? t.lower() : "";
+    boolean hasX = lo.indexOf('x') >= 0;
     int site = website(i);
     if (site > 0) {
       return site;
@@ -243,7 +245,7 @@ final class SegmentParser {
       matches.add(new Match(i, i + 1, "disc", Integer.parseInt(m.group(2)), false));
       return 1;
     }
-    if (digitStart && (m = NXN.matcher(s)).matches() && !isResolution(m)) {
+    if (digitStart && hasX && (m = NXN.matcher(s)).matches() && !isResolution(m)) {
       int season = Integer.parseInt(m.group(1));
       if (season >= 1920 && season <= 2039) {
         matches.add(new Match(i, i + 1, "year", season, false)); // "1940x01"
@@ -272,7 +274,7 @@ final class SegmentParser {
       add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
       return 1;
     }
-    if (digitStart && (m = ALL_EPISODES.matcher(s)).matches()) {
+    if (digitStart && hasX && (m = ALL_EPISODES.matcher(s)).matches()) {
       add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
       return 1;
     }
@@ -335,12 +337,12 @@ final class SegmentParser {
       matches.add(new Match(i, i + 2, "cd_count", Integer.parseInt(m.group(2)), false));
       return 2;
     }
-    if (digitStart && (m = N_OF_M.matcher(s)).matches() && i > 0) {
+    if (digitStart && lo.contains("of") && (m = N_OF_M.matcher(s)).matches() && i > 0) {
       add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
       matches.add(new Match(i, i + 1, "episode_count", Integer.parseInt(m.group(2)), false));
       return 1;
     }
-    if (digitStart && (m = FPS.matcher(s)).matches()) {
+    if (digitStart && lo.endsWith("fps") && (m = FPS.matcher(s)).matches()) {
       add(i, i + 1, "frame_rate", m.group(1) + "fps", false);
       return 1;
     }
@@ -384,7 +386,7 @@ final class SegmentParser {
       add(i, i + 1, "bonus", Integer.parseInt(m.group(1)), false);
       return 1;
     }
-    if (digitStart && (m = EP_VERSION.matcher(s)).matches()) {
+    if (digitStart && lo.indexOf('v') > 0 && (m = EP_VERSION.matcher(s)).matches()) {
       add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
       matches.add(new Match(i, i + 1, "version", Integer.parseInt(m.group(2)), false));
       return 1;
@@ -404,7 +406,7 @@ final class SegmentParser {
         return 1;
       }
     }
-    if (digitStart && (m = BIT_RATE.matcher(s)).matches()) {
+    if (digitStart && lo.endsWith("bps") && (m = BIT_RATE.matcher(s)).matches()) {
       boolean video = m.group(2).equalsIgnoreCase("mbps");
       add(
           i,
@@ -418,14 +420,16 @@ final class SegmentParser {
     if (date > 0) {
       return date;
     }
-    if (digitStart && (m = RESOLUTION.matcher(s)).matches()) {
+    if (digitStart
+        && (lo.indexOf('p') > 0 || lo.indexOf('i') > 0)
+        && (m = RESOLUTION.matcher(s)).matches()) {
       int h = Integer.parseInt(m.group(1));
       if (h >= 240 && h <= 4320) {
         add(i, i + 1, "screen_size", h + m.group(2).toLowerCase(Locale.ROOT), false);
         return 1;
       }
     }
-    if (digitStart && (m = WXH.matcher(s)).matches()) {
+    if (digitStart && hasX && (m = WXH.matcher(s)).matches()) {
       int w = Integer.parseInt(m.group(1));
       int h = Integer.parseInt(m.group(2));
       if (w >= 320 && h >= 240) {
