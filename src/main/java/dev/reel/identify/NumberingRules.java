@@ -1,0 +1,387 @@
+package dev.reel.identify;
+
+import dev.reel.identify.SegmentParser.Match;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rules for the numbers that place a file in a series: SxxEyy and its variants, 1x02, "Season 2",
+ * "Episode 5", "Part II", CD1, S07D1, versions and bonus numbers, with lists and ranges ("E01-E03",
+ * "Season 1.3&5").
+ */
+final class NumberingRules {
+  private static final Pattern SXXEXX =
+      Pattern.compile("(?i)s(\\d{1,4})((?:x?ep?\\d{1,4}|x\\d{1,4})*)");
+  private static final Pattern EP_LIST = Pattern.compile("(?i)(?:ep|e|x)(\\d{1,4})");
+  private static final Pattern NXN = Pattern.compile("(?i)(\\d{1,4})x(\\d{1,3})((?:x\\d{1,3})*)");
+  private static final Pattern EPISODE_ONLY = Pattern.compile("(?i)(?:e|ep|episode)(\\d{1,4})");
+  private static final Pattern BONUS_X = Pattern.compile("(?i)x(\\d{1,3})");
+  private static final Pattern EP_VERSION = Pattern.compile("(?i)(\\d{1,4})v(\\d)");
+  private static final Pattern VERSION = Pattern.compile("(?i)v(\\d)");
+  private static final Pattern CD = Pattern.compile("(?i)cd(\\d{1,2})(?:of(\\d{1,2}))?");
+  private static final Pattern N_OF_M = Pattern.compile("(?i)(\\d{1,3})of(\\d{1,3})");
+  private static final Pattern PART_WORD = Pattern.compile("(?i)part|pt");
+  private static final Pattern SEASON_WORD =
+      Pattern.compile("(?i)seasons?|saisons?|series|temporada|stagione|seizoen|staffel");
+  private static final Pattern SEASON_GLUED =
+      Pattern.compile("(?i)(?:season|saison|temporada|stagione|staffel)(\\d{1,2})");
+  private static final Pattern SEASON_DISC = Pattern.compile("(?i)s(\\d{1,2})d(\\d{1,2})");
+  private static final java.util.Map<String, Integer> NUMBER_WORDS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("one", 1),
+          java.util.Map.entry("two", 2),
+          java.util.Map.entry("three", 3),
+          java.util.Map.entry("four", 4),
+          java.util.Map.entry("five", 5),
+          java.util.Map.entry("six", 6),
+          java.util.Map.entry("seven", 7),
+          java.util.Map.entry("eight", 8),
+          java.util.Map.entry("nine", 9),
+          java.util.Map.entry("ten", 10),
+          java.util.Map.entry("un", 1),
+          java.util.Map.entry("une", 1),
+          java.util.Map.entry("deux", 2),
+          java.util.Map.entry("trois", 3),
+          java.util.Map.entry("quatre", 4),
+          java.util.Map.entry("cinq", 5),
+          java.util.Map.entry("sept", 7),
+          java.util.Map.entry("huit", 8),
+          java.util.Map.entry("neuf", 9),
+          java.util.Map.entry("dix", 10),
+          java.util.Map.entry("first", 1),
+          java.util.Map.entry("second", 2),
+          java.util.Map.entry("third", 3));
+  private static final Pattern SEASONS_GLUED = Pattern.compile("(?i)s\\d{1,3}(?:s\\d{1,3})+");
+  private static final Pattern EPISODES_GLUED = Pattern.compile("(?i)e\\d{1,4}(?:e\\d{1,4})+");
+  private static final Pattern PART_GLUED = Pattern.compile("(?i)(?:part|pt)(\\d{1,2})");
+  private static final Pattern ALL_EPISODES = Pattern.compile("(?i)(\\d{1,2})xall");
+  private static final Pattern EPISODE_WORD =
+      Pattern.compile("(?i)episode|ep|episodio|episodes|cap|capitulo");
+
+  private final SegmentParser p;
+
+  NumberingRules(SegmentParser p) {
+    this.p = p;
+  }
+
+  /** Season, episode, part, disc and version markers at token i; returns tokens used or 0. */
+  int match(int i) {
+    Token t = p.tokens.get(i);
+    String s = t.text();
+    Matcher m;
+    char c0 = Character.toLowerCase(s.charAt(0));
+    boolean digitStart = Character.isDigit(c0);
+    boolean hasDigit = digitStart || s.chars().anyMatch(Character::isDigit);
+    String lo = hasDigit ? t.lower() : "";
+    boolean hasX = lo.indexOf('x') >= 0;
+    if (c0 == 's'
+        && hasDigit
+        && (m = SXXEXX.matcher(s)).matches()
+        && (m.group(2).isEmpty() ? seasonAlone(s) : true)) {
+      int season = Integer.parseInt(m.group(1));
+      List<Integer> episodes = new ArrayList<>();
+      Matcher e = EP_LIST.matcher(m.group(2));
+      while (e.find()) {
+        episodes.add(Integer.parseInt(e.group(1)));
+      }
+      int used = 1;
+      if (!episodes.isEmpty()) {
+        used += continuation(i + 1, episodes, "e");
+      } else {
+        Token next = p.at(i + 1);
+        Matcher ep;
+        String sep = next == null ? "" : next.before().strip();
+        if (next != null
+            && (sep.isEmpty() || sep.equals("-") || sep.equals("."))
+            && ((ep = EPISODE_ONLY.matcher(next.text())).matches()
+                || (ep = BONUS_X.matcher(next.text())).matches())) {
+          episodes.add(Integer.parseInt(ep.group(1)));
+          used += 1 + continuation(i + 2, episodes, "e");
+        } else {
+          List<Integer> seasons = new ArrayList<>(List.of(season));
+          used += continuation(i + 1, seasons, "s"); // "S01-S10", "S01S02"
+          if (seasons.size() > 1) {
+            p.add(i, i + used, "season", List.copyOf(seasons), false);
+            return used;
+          }
+        }
+      }
+      p.add(i, i + used, "season", season, false);
+      if (season >= 1920 && season <= 2039) {
+        p.matches.add(new Match(i, i + used, "year", season, false)); // "S2014E18"
+      }
+      if (!episodes.isEmpty()) {
+        p.matches.add(new Match(i, i + used, "episode", list(episodes), false));
+      }
+      return used;
+    }
+    if ((c0 == 's' || c0 == 'e')
+        && hasDigit
+        && (SEASONS_GLUED.matcher(s).matches() || EPISODES_GLUED.matcher(s).matches())) {
+      List<Integer> values = new ArrayList<>();
+      for (String part : s.substring(1).split("(?i)[se]")) {
+        values.add(Integer.parseInt(part));
+      }
+      p.add(i, i + 1, c0 == 's' ? "season" : "episode", List.copyOf(values), false);
+      return 1;
+    }
+    if (c0 == 's' && hasDigit && (m = SEASON_DISC.matcher(s)).matches()) {
+      p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
+      p.matches.add(new Match(i, i + 1, "disc", Integer.parseInt(m.group(2)), false));
+      return 1;
+    }
+    if (digitStart && hasX && (m = NXN.matcher(s)).matches() && !isResolution(m)) {
+      int season = Integer.parseInt(m.group(1));
+      if (season >= 1920 && season <= 2039) {
+        p.matches.add(new Match(i, i + 1, "year", season, false)); // "1940x01"
+      }
+      List<Integer> episodes = new ArrayList<>();
+      episodes.add(Integer.parseInt(m.group(2)));
+      for (String x : m.group(3).split("(?i)x")) {
+        if (!x.isEmpty()) {
+          episodes.add(Integer.parseInt(x));
+        }
+      }
+      int used = 1 + continuation(i + 1, episodes, "x");
+      p.add(i, i + used, "season", season, false);
+      p.matches.add(new Match(i, i + used, "episode", list(episodes), false));
+      return used;
+    }
+    if (c0 == 'e' && hasDigit && (m = EPISODE_ONLY.matcher(s)).matches() && true || false) {
+      if (s.length() > 1 && (i > 0 || p.fileName)) {
+        List<Integer> episodes = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
+        int used = 1 + continuation(i + 1, episodes, "e");
+        p.add(i, i + used, "episode", list(episodes), false);
+        return used;
+      }
+    }
+    if (hasDigit && !digitStart && (m = SEASON_GLUED.matcher(s)).matches()) {
+      p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
+      return 1;
+    }
+    if (digitStart && hasX && (m = ALL_EPISODES.matcher(s)).matches()) {
+      p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
+      return 1;
+    }
+    Token next = p.at(i + 1);
+    if (next != null && next.isDigits() && next.text().length() <= 4) {
+      int value = Integer.parseInt(next.text());
+      if (SEASON_WORD.matcher(s).matches() && value < 100 && !p.tags.dateAt(i + 1)) {
+        List<Integer> seasons = new ArrayList<>(List.of(value));
+        int used = 2 + seasonList(i + 2, seasons);
+        p.add(i, i + used, "season", list(seasons), false);
+        return used;
+      }
+      if (EPISODE_WORD.matcher(s).matches()) {
+        if (c0 == 'c' && value >= 100 && next.text().length() == 3) { // Spanish "Cap.408"
+          p.add(i, i + 2, "season", value / 100, false);
+          p.matches.add(new Match(i, i + 2, "episode", value % 100, false));
+          return 2;
+        }
+        List<Integer> episodes = new ArrayList<>(List.of(value));
+        int used = 2 + continuation(i + 2, episodes, "");
+        p.add(i, i + used, "episode", list(episodes), false);
+        return used;
+      }
+      if (PART_WORD.matcher(s).matches() && value < 100) {
+        p.add(i, i + 2, "part", value, false);
+        return 2;
+      }
+      if (s.equalsIgnoreCase("cd") && value < 100) { // "cd 1of3" is handled below
+        p.add(i, i + 2, "cd", value, false);
+        return 2;
+      }
+      if ((s.equalsIgnoreCase("disc") || s.equalsIgnoreCase("disk")) && value < 100) {
+        p.add(i, i + 2, "disc", value, false);
+        return 2;
+      }
+    }
+    if (next != null && SEASON_WORD.matcher(s).matches()) {
+      Matcher of = N_OF_M.matcher(next.text());
+      int roman = Roman.value(next.text());
+      if (of.matches()) {
+        p.add(i, i + 2, "season", Integer.parseInt(of.group(1)), false);
+        p.matches.add(new Match(i, i + 2, "season_count", Integer.parseInt(of.group(2)), false));
+        return 2;
+      }
+      Integer word = NUMBER_WORDS.get(next.lower());
+      if (roman > 0 || word != null) {
+        p.add(i, i + 2, "season", roman > 0 ? roman : word, false);
+        return 2;
+      }
+    }
+    if (next != null
+        && EPISODE_WORD.matcher(s).matches()
+        && (m = EP_VERSION.matcher(next.text())).matches()) {
+      p.add(i, i + 2, "episode", Integer.parseInt(m.group(1)), false);
+      p.matches.add(new Match(i, i + 2, "version", Integer.parseInt(m.group(2)), false));
+      return 2;
+    }
+    if (next != null && s.equalsIgnoreCase("cd") && (m = N_OF_M.matcher(next.text())).matches()) {
+      p.add(i, i + 2, "cd", Integer.parseInt(m.group(1)), false);
+      p.matches.add(new Match(i, i + 2, "cd_count", Integer.parseInt(m.group(2)), false));
+      return 2;
+    }
+    if (digitStart && lo.contains("of") && (m = N_OF_M.matcher(s)).matches() && i > 0) {
+      p.add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
+      p.matches.add(new Match(i, i + 1, "episode_count", Integer.parseInt(m.group(2)), false));
+      return 1;
+    }
+    Token third = p.at(i + 2);
+    if (t.isDigits()
+        && s.length() <= 3
+        && i > 0
+        && next != null
+        && next.lower().equals("of")
+        && third != null
+        && third.isDigits()
+        && third.text().length() <= 3) {
+      p.add(i, i + 3, "episode", Integer.parseInt(s), false);
+      p.matches.add(new Match(i, i + 3, "episode_count", Integer.parseInt(third.text()), false));
+      return 3;
+    }
+    if (next != null && PART_WORD.matcher(s).matches()) {
+      int roman = Roman.value(next.text());
+      Integer word = NUMBER_WORDS.get(next.lower());
+      if (roman > 0 || word != null) {
+        p.add(i, i + 2, "part", roman > 0 ? roman : word, false);
+        return 2;
+      }
+    }
+    if (c0 == 'p' && hasDigit && (m = PART_GLUED.matcher(s)).matches()) {
+      p.add(i, i + 1, "part", Integer.parseInt(m.group(1)), false);
+      return 1;
+    }
+    if (c0 == 'c' && hasDigit && (m = CD.matcher(s)).matches()) {
+      p.add(i, i + 1, "cd", Integer.parseInt(m.group(1)), false);
+      if (m.group(2) != null) {
+        p.matches.add(new Match(i, i + 1, "cd_count", Integer.parseInt(m.group(2)), false));
+      }
+      return 1;
+    }
+    if (c0 == 'x'
+        && hasDigit
+        && (m = BONUS_X.matcher(s)).matches()
+        && i > 0
+        && t.before().contains("-")) {
+      p.add(i, i + 1, "bonus", Integer.parseInt(m.group(1)), false);
+      return 1;
+    }
+    if (digitStart && lo.indexOf('v') > 0 && (m = EP_VERSION.matcher(s)).matches()) {
+      p.add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
+      p.matches.add(new Match(i, i + 1, "version", Integer.parseInt(m.group(2)), false));
+      return 1;
+    }
+    if (c0 == 'v' && hasDigit && (m = VERSION.matcher(s)).matches() && i > 0) {
+      p.add(i, i + 1, "version", Integer.parseInt(m.group(1)), false);
+      return 1;
+    }
+    return 0;
+  }
+
+  private boolean seasonAlone(String s) {
+    return s.length() >= 2 && s.length() <= 4;
+  }
+
+  private static boolean isResolution(Matcher m) {
+    return m.group(2).length() >= 3;
+  }
+
+  /**
+   * Further episodes after a first one: "-E03", "-03", "E02E03", "x02", "&04". A dash makes a range
+   * ("E01-E03" is 1, 2, 3), any other joiner a list.
+   */
+  private int continuation(int i, List<Integer> values, String prefix) {
+    int used = 0;
+    while (p.at(i + used) != null) {
+      Token t = p.at(i + used);
+      String sep = t.before().strip();
+      String text = t.text().toLowerCase(Locale.ROOT);
+      String number = null;
+      if (!prefix.isEmpty()
+          && text.startsWith(prefix)
+          && text.length() > 1
+          && text.substring(1).chars().allMatch(Character::isDigit)) {
+        number = text.substring(1);
+      } else if (t.isDigits()
+          && text.length() <= 3
+          && (sep.equals("-") || sep.equals("&") || sep.equals("+"))
+          && !t.before().contains(" ")) { // "E03-04" joins; "E04 - 313" does not
+        number = text;
+      } else if (text.equals("and") || text.equals("to")) {
+        Token n2 = p.at(i + used + 1);
+        if (n2 != null && n2.isDigits() && n2.text().length() <= 3) {
+          used++;
+          int v = Integer.parseInt(n2.text());
+          addRange(values, v, text.equals("to"));
+          used++;
+          continue;
+        }
+        break;
+      }
+      if (number == null
+          || !(sep.isEmpty()
+              || sep.equals("-")
+              || sep.equals("&")
+              || sep.equals("+")
+              || sep.equals("."))) {
+        break;
+      }
+      addRange(values, Integer.parseInt(number), sep.equals("-"));
+      used++;
+    }
+    return used;
+  }
+
+  /**
+   * More seasons after "Season 1": "1.3&5", "1~3", "1.2.3-5", "1 to 5", "1 and 3", "1.a.3". Only
+   * one- or two-digit numbers, so that "Season.1.720p" stays season 1.
+   */
+  private int seasonList(int i, List<Integer> values) {
+    int used = 0;
+    while (true) {
+      Token t = p.at(i + used);
+      if (t == null) {
+        return used;
+      }
+      String w = t.lower();
+      boolean joiner = w.equals("to") || w.equals("a") || w.equals("and") || w.equals("et");
+      Token number = joiner ? p.at(i + used + 1) : t;
+      if (number == null || !number.isDigits() || number.text().length() > 2) {
+        return used;
+      }
+      String sep = joiner ? "" : t.before().strip();
+      boolean joined =
+          sep.equals(".")
+              || sep.equals("&")
+              || sep.equals("-")
+              || sep.equals("~")
+              || sep.equals(",")
+              || sep.equals("+");
+      if (!joiner && !joined) {
+        return used;
+      }
+      boolean range = sep.equals("-") || sep.equals("~") || w.equals("to") || w.equals("a");
+      addRange(values, Integer.parseInt(number.text()), range);
+      used += joiner ? 2 : 1;
+    }
+  }
+
+  private static void addRange(List<Integer> values, int v, boolean range) {
+    int last = values.get(values.size() - 1);
+    if (range && v > last && v - last < 100) {
+      for (int k = last + 1; k <= v; k++) {
+        values.add(k);
+      }
+    } else if (v != last) {
+      values.add(v);
+    }
+  }
+
+  private static Object list(List<Integer> values) {
+    return values.size() == 1 ? values.get(0) : List.copyOf(values);
+  }
+}

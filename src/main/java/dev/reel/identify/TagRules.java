@@ -1,0 +1,303 @@
+package dev.reel.identify;
+
+import dev.reel.identify.SegmentParser.Match;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rules for technical tags that have a shape rather than a spelling: web sites, dates (YYYY MM DD,
+ * DD MM YYYY, MM-DD-YYYY, DD.MM.YY, YYYYMMDD), screen sizes (720p, 1920x1080, 4K, a bare 1080
+ * beside tags), audio channels (5.1, DD5.1), CRC32 in brackets, frame and bit rates.
+ */
+final class TagRules {
+  private static final Pattern RESOLUTION =
+      Pattern.compile("(?i)(\\d{3,4})([pi])(?:x|\\d{2}(?:fps)?)?");
+  private static final Pattern WXH = Pattern.compile("(?i)(\\d{3,4})x(\\d{3,4})([pi]?)");
+  private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{8}");
+  private static final Pattern CODEC_CHANNELS =
+      Pattern.compile("(?i)(ac3|dd|ddp|eac3|aac|dts|truehd|atmos|flac|opus|mp3|lpcm|pcm)([1-7])");
+  private static final Pattern FPS = Pattern.compile("(?i)(\\d{2,3}(?:\\.\\d{1,3})?)fps");
+  private static final Pattern BIT_RATE = Pattern.compile("(?i)(\\d{2,5})(kbps|mbps)");
+  private static final java.util.Set<String> TLDS =
+      java.util.Set.of(
+          "com", "org", "net", "ru", "fr", "de", "uk", "info", "to", "tv", "me", "cc", "io", "co",
+          "eu", "nl", "it", "es", "se", "ws", "biz", "in", "us", "lt", "pl", "cz");
+  private static final java.util.Set<Integer> STANDARD_HEIGHTS =
+      java.util.Set.of(
+          240, 288, 360, 368, 480, 486, 540, 576, 720, 900, 1080, 1200, 1440, 1600, 2160, 4320);
+
+  private final SegmentParser p;
+
+  TagRules(SegmentParser p) {
+    this.p = p;
+  }
+
+  /** Dates, sizes, channels, CRCs and rates at token i; returns tokens used or 0. */
+  int match(int i) {
+    Token t = p.tokens.get(i);
+    String s = t.text();
+    Matcher m;
+    char c0 = Character.toLowerCase(s.charAt(0));
+    boolean digitStart = Character.isDigit(c0);
+    boolean hasDigit = digitStart || s.chars().anyMatch(Character::isDigit);
+    String lo = hasDigit ? t.lower() : "";
+    boolean hasX = lo.indexOf('x') >= 0;
+    Token next = p.at(i + 1);
+    if (digitStart && lo.endsWith("fps") && (m = FPS.matcher(s)).matches()) {
+      p.add(i, i + 1, "frame_rate", m.group(1) + "fps", false);
+      return 1;
+    }
+    if (digitStart && s.length() == 8 && t.isDigits()) {
+      LocalDate compact =
+          validDate(
+              Integer.parseInt(s.substring(0, 4)),
+              Integer.parseInt(s.substring(4, 6)),
+              Integer.parseInt(s.substring(6)));
+      if (compact != null && compact.getYear() >= 1920 && compact.getYear() <= 2039) {
+        p.add(i, i + 1, "date", compact, false); // "20021107"
+        return 1;
+      }
+    }
+    if (digitStart && lo.endsWith("bps") && (m = BIT_RATE.matcher(s)).matches()) {
+      boolean video = m.group(2).equalsIgnoreCase("mbps");
+      p.add(
+          i,
+          i + 1,
+          video ? "video_bit_rate" : "audio_bit_rate",
+          m.group(1) + (video ? "Mbps" : "Kbps"),
+          false); // "448kbps"
+      return 1;
+    }
+    int date = date(i);
+    if (date > 0) {
+      return date;
+    }
+    if (digitStart
+        && (lo.indexOf('p') > 0 || lo.indexOf('i') > 0)
+        && (m = RESOLUTION.matcher(s)).matches()) {
+      int h = Integer.parseInt(m.group(1));
+      if (h >= 240 && h <= 4320) {
+        p.add(i, i + 1, "screen_size", h + m.group(2).toLowerCase(Locale.ROOT), false);
+        return 1;
+      }
+    }
+    if (digitStart && hasX && (m = WXH.matcher(s)).matches()) {
+      int w = Integer.parseInt(m.group(1));
+      int h = Integer.parseInt(m.group(2));
+      if (w >= 320 && h >= 240) {
+        String scan = m.group(3).isEmpty() ? "p" : m.group(3).toLowerCase(Locale.ROOT);
+        p.add(
+            i,
+            i + 1,
+            "screen_size",
+            STANDARD_HEIGHTS.contains(h) && w * 10 >= h * 13 ? h + scan : w + "x" + h,
+            false);
+        p.matches.add(
+            new Match(i, i + 1, "aspect_ratio", Math.round(w * 1000.0 / h) / 1000.0, false));
+        return 1;
+      }
+    }
+    if (s.equalsIgnoreCase("4k")) {
+      p.add(i, i + 1, "screen_size", "2160p", false);
+      return 1;
+    }
+    if (t.bracketed()
+        && s.length() == 8
+        && CRC.matcher(s).matches()
+        && (hasLetterAndDigit(s) || !isCompactDate(s))) {
+      p.add(i, i + 1, "crc32", s, false);
+      return 1;
+    }
+    if (!digitStart
+        && hasDigit
+        && (m = CODEC_CHANNELS.matcher(s)).matches()
+        && next != null
+        && next.isDigits()
+        && next.text().length() == 1
+        && next.before().equals(".")) {
+      Keywords.Entry codec = Keywords.lookup(m.group(1).toLowerCase(Locale.ROOT));
+      for (Keywords.Assign a : codec.assigns()) {
+        p.matches.add(new Match(i, i + 2, a.property(), a.value(), false));
+      }
+      p.add(i, i + 2, "audio_channels", m.group(2) + "." + next.text(), false);
+      return 2;
+    }
+    if (t.isDigits()
+        && s.length() == 1
+        && "1257".contains(s)
+        && next != null
+        && next.isDigits()
+        && next.text().length() == 1
+        && (next.text().equals("0")
+            || next.text().equals("1")
+            || next.lower().equals("0ch")
+            || next.lower().equals("1ch"))
+        && next.before().equals(".")
+        && (i > 0 || p.tokens.size() == 2)) {
+      p.add(i, i + 2, "audio_channels", s + "." + next.text().charAt(0), false);
+      return 2;
+    }
+    if (digitStart
+        && t.isDigits()
+        && next != null
+        && next.isDigits()
+        && next.before().equals("*")
+        && s.length() >= 3
+        && next.text().length() >= 3) {
+      int w = Integer.parseInt(s);
+      int h = Integer.parseInt(next.text());
+      p.add(
+          i,
+          i + 2,
+          "screen_size",
+          STANDARD_HEIGHTS.contains(h) && w * 10 >= h * 13 ? h + "p" : w + "x" + h,
+          false); // "1280*720"
+      return 2;
+    }
+    if (t.isDigits()
+        && (s.equals("720") || s.equals("1080") || s.equals("2160"))
+        && i > 0
+        && (t.bracketed()
+            || coveredBefore(i)
+            || next != null && Keywords.lookup(p.keys[i + 1]) != null)) {
+      p.add(i, i + 1, "screen_size", s + "p", false); // "BRrip 720 AAC", "[720.Hi10p]"
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * A web site: two to four p.tokens joined by dots whose last is a top-level domain
+   * ("sharethefiles.com", "www.divx-overnet.com", "tvu.org.ru"); "www" is dropped.
+   */
+  int website(int i) {
+    Token first = p.tokens.get(i);
+    if (!first.bracketed()
+        && p.tokens.size() - 1 - i > 4
+        && !first.text().equalsIgnoreCase("www")) {
+      return 0; // a site is bracketed, starts with www, or ends the name
+    }
+    int j = i;
+    while (j + 1 < p.tokens.size() && j - i < 4 && p.tokens.get(j + 1).before().equals(".")) {
+      j++;
+    }
+    for (int end = j; end > i; end--) {
+      String last = p.tokens.get(end).lower();
+      boolean bracketedOrWww = p.tokens.get(i).bracketed() || p.tokens.get(i).lower().equals("www");
+      if (TLDS.contains(last)
+          && (bracketedOrWww
+              || end == p.tokens.size() - 1
+                  && end - i >= 1
+                  && !last.equals("it")
+                  && !last.equals("to")
+                  && !last.equals("me")
+                  && !last.equals("in")
+                  && !last.equals("us")
+                  && !last.equals("es")
+                  && !last.equals("de"))) {
+        int from = p.tokens.get(i).lower().equals("www") && end - i >= 2 ? i + 1 : i;
+        StringBuilder site = new StringBuilder();
+        for (int k = from; k <= end; k++) {
+          if (k > from) {
+            site.append('.');
+          }
+          site.append(p.tokens.get(k).text());
+        }
+        p.add(i, end + 1, "website", site.toString(), false);
+        return end + 1 - i;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean isCompactDate(String s) {
+    return s.chars().allMatch(Character::isDigit)
+        && validDate(
+                Integer.parseInt(s.substring(0, 4)),
+                Integer.parseInt(s.substring(4, 6)),
+                Integer.parseInt(s.substring(6)))
+            != null;
+  }
+
+  private boolean coveredBefore(int i) {
+    return i > 0 && p.covered[i - 1];
+  }
+
+  private static boolean hasLetterAndDigit(String s) {
+    boolean letter = false;
+    boolean digit = false;
+    for (char c : s.toCharArray()) {
+      letter |= Character.isLetter(c);
+      digit |= Character.isDigit(c);
+    }
+    return letter && digit;
+  }
+
+  private static LocalDate validDate(int year, int month, int day) {
+    try {
+      return LocalDate.of(year, month, day);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  boolean dateAt(int i) {
+    int before = p.matches.size();
+    boolean[] saved = p.covered.clone();
+    int used = date(i);
+    if (used > 0) {
+      p.matches.subList(before, p.matches.size()).clear();
+      System.arraycopy(saved, 0, p.covered, 0, p.covered.length);
+    }
+    return used > 0;
+  }
+
+  /**
+   * A date as YYYY MM DD, DD MM YYYY or (when the middle number cannot be a month) MM DD YYYY, over
+   * three p.tokens; returns p.tokens used or 0.
+   */
+  private int date(int i) {
+    Token a = p.at(i);
+    Token b = p.at(i + 1);
+    Token c = p.at(i + 2);
+    if (a == null || b == null || c == null || !a.isDigits() || !b.isDigits() || !c.isDigits()) {
+      return 0;
+    }
+    if (b.before().isEmpty()
+        || c.before().isEmpty()
+        || b.text().length() > 2 && b.text().length() != 2) {
+      return 0;
+    }
+    try {
+      LocalDate d = null;
+      if (a.text().length() == 4 && b.text().length() <= 2 && c.text().length() <= 2) {
+        d =
+            LocalDate.of(
+                Integer.parseInt(a.text()), Integer.parseInt(b.text()), Integer.parseInt(c.text()));
+      } else if (c.text().length() == 4 && a.text().length() <= 2 && b.text().length() <= 2) {
+        int first = Integer.parseInt(a.text());
+        int second = Integer.parseInt(b.text());
+        int year = Integer.parseInt(c.text());
+        d = second <= 12 ? LocalDate.of(year, second, first) : LocalDate.of(year, first, second);
+      }
+      if (d == null && a.text().length() == 2 && b.text().length() == 2 && c.text().length() == 2) {
+        int x = Integer.parseInt(a.text());
+        int y = Integer.parseInt(b.text());
+        int z = Integer.parseInt(c.text());
+        // DD.MM.YY unless that lands in the future, then YY.MM.DD ("15.01.31" is 2015-01-31)
+        LocalDate dmy = validDate(2000 + z, y, x);
+        d = dmy != null && !dmy.isAfter(LocalDate.now()) ? dmy : validDate(2000 + x, y, z);
+      }
+      if (d != null && d.getYear() >= 1920 && d.getYear() <= 2100) {
+        p.add(i, i + 3, "date", d, false);
+        return 3;
+      }
+    } catch (DateTimeException e) {
+      return 0;
+    }
+    return 0;
+  }
+}
