@@ -1,0 +1,230 @@
+package dev.reel.identify;
+
+import dev.reel.identify.SegmentParser.Match;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bare numbers that stand for episodes: "Show - 147", "03 - Name", "Show 14 [720p]", "117" as
+ * S01E17, absolute numbers beside SxxEyy, and years next to an episode marker.
+ */
+final class EpisodeNumbers {
+  private final Resolver r;
+
+  EpisodeNumbers(Resolver r) {
+    this.r = r;
+  }
+
+  /**
+   * Numbers around the episode marker: a year right after it ("S01E01.2008"), an episode right
+   * after the year ("the.flash.2014.208.hdtv"), absolute numbers after SxxEyy ("s16e03-04 -
+   * 313-314").
+   */
+  void afterEpisodeNumbers(List<Match> accepted, int year, boolean anime) {
+    Match last = null;
+    for (Match m : accepted) {
+      if (Resolver.isEpisodic(m) && (last == null || m.to() > last.to())) {
+        last = m;
+      }
+    }
+    if (year >= 0 && last == null && year + 1 < r.tokens.size()) {
+      Token t = r.tokens.get(year + 1);
+      if (t.isDigits() && t.text().length() == 3 && !r.covered[year + 1]) {
+        addNumberedEpisode(accepted, year + 1, anime);
+        r.covered[year + 1] = true;
+      }
+      return;
+    }
+    if (last == null || last.to() >= r.tokens.size() || r.covered[last.to()]) {
+      return;
+    }
+    int k = last.to();
+    Token t = r.tokens.get(k);
+    if (!t.isDigits()) {
+      return;
+    }
+    int v = Integer.parseInt(t.text());
+    if (t.text().length() == 4 && v >= 1920 && v <= 2039 && !Resolver.has(accepted, "year")) {
+      accepted.add(new Match(k, k + 1, "year", v, false));
+      r.covered[k] = true;
+    } else if (t.text().length() >= 2
+        && t.text().length() <= 4
+        && Resolver.has(accepted, "season")) {
+      List<Integer> values = new ArrayList<>(List.of(v));
+      int to = k + 1;
+      if (to < r.tokens.size()
+          && r.tokens.get(to).isDigits()
+          && r.tokens.get(to).before().equals("-")) {
+        int end = Integer.parseInt(r.tokens.get(to).text());
+        for (int e = v + 1; e <= end && e - v < 100; e++) {
+          values.add(e);
+        }
+        to++;
+      }
+      accepted.add(
+          new Match(
+              k,
+              to,
+              "absolute_episode",
+              values.size() == 1 ? values.get(0) : List.copyOf(values),
+              false));
+      for (int c = k; c < to; c++) {
+        r.covered[c] = true;
+      }
+    }
+  }
+
+  /**
+   * "Show.Name.313-315.s16e03-05": a three- or four-digit number (or range) right before the SxxEyy
+   * marker is the absolute episode; the title ends before it.
+   */
+  int absoluteBeforeEpisode(List<Match> accepted, int titleStart, int titleEnd) {
+    Match first = null;
+    for (Match m : accepted) {
+      if (m.property().equals("season") && (first == null || m.from() < first.from())) {
+        first = m;
+      }
+    }
+    if (first == null || first.from() < 2) {
+      return titleEnd;
+    }
+    int end = first.from();
+    int k = end - 1;
+    if (r.tokens.get(k).isDigits()
+        && r.tokens.get(k).before().equals("-")
+        && k - 1 > titleStart
+        && r.tokens.get(k - 1).isDigits()) {
+      k--;
+    } else {
+      return titleEnd; // only a range: "The.100.S01E13" is a title with a number in it
+    }
+    Token t = r.tokens.get(k);
+    if (!t.isDigits()
+        || t.text().length() < 3
+        || t.text().length() > 4
+        || k <= titleStart
+        || r.covered[k]) {
+      return titleEnd;
+    }
+    int from = Integer.parseInt(t.text());
+    int to = Integer.parseInt(r.tokens.get(end - 1).text());
+    List<Integer> values = new ArrayList<>();
+    for (int e = from; e <= Math.max(from, to) && e - from < 100; e++) {
+      values.add(e);
+    }
+    accepted.add(
+        new Match(
+            k,
+            end,
+            "absolute_episode",
+            values.size() == 1 ? values.get(0) : List.copyOf(values),
+            false));
+    for (int c = k; c < end; c++) {
+      r.covered[c] = true;
+    }
+    return Math.min(titleEnd, k);
+  }
+
+  /**
+   * Adds the episode a bare number stands for. Outside anime (no leading [Group], no CRC), a three-
+   * or four-digit number is season and episode: "117" is S01E17, "0307" S03E07.
+   */
+  void addNumberedEpisode(List<Match> accepted, int k, boolean anime) {
+    String text = r.tokens.get(k).text();
+    int v = Integer.parseInt(text);
+    Token next = k + 1 < r.tokens.size() ? r.tokens.get(k + 1) : null;
+    if (next != null
+        && next.isDigits()
+        && next.before().strip().equals("-")
+        && next.text().length() <= 4
+        && !r.covered[k + 1]) {
+      int last = Integer.parseInt(next.text());
+      if (last > v && last - v < 100) { // "Show - 16-20": a range of absolute episodes
+        List<Integer> range = new ArrayList<>();
+        for (int e = v; e <= last; e++) {
+          range.add(e);
+        }
+        accepted.add(new Match(k, k + 2, "episode", List.copyOf(range), false));
+        r.covered[k + 1] = true;
+        return;
+      }
+    }
+    if (!anime && text.length() >= 3 && v % 100 > 0 && v / 100 > 0 && v / 100 < 50) {
+      accepted.add(new Match(k, k + 1, "season", v / 100, false));
+      accepted.add(new Match(k, k + 1, "episode", v % 100, false));
+    } else {
+      accepted.add(new Match(k, k + 1, "episode", v, false));
+    }
+  }
+
+  static boolean crc(List<Match> accepted) {
+    return Resolver.has(accepted, "crc32");
+  }
+
+  /**
+   * A number standing for the episode: "03 - Name" at the start, "[Group] 06 Name", "Show - 147"
+   * after a dash, "Show 14 [720p]" or "Neverwhere.05.Down.Street" inside the name, "[401]" in
+   * brackets. Not "12 Angry Men" or "1.Angry.Man" (no dash after a leading number), not "Bad Boys
+   * 2" (a single digit at the end) and not "Open Season 2 (2008)" (a year follows).
+   */
+  int numberedEpisode(int titleStart, int titleEnd, boolean yearFollows, boolean afterGroup) {
+    int limit = Math.min(titleEnd + 1, r.tokens.size());
+    for (int i = titleStart; i < limit; i++) {
+      Token t = r.tokens.get(i);
+      if (!t.isDigits() || t.text().length() > 4 || r.covered[i]) {
+        continue;
+      }
+      Token next = i + 1 < r.tokens.size() ? r.tokens.get(i + 1) : null;
+      boolean inside = i > titleStart && i < titleEnd;
+      boolean dashed = t.before().contains("-") || t.before().contains("#");
+      boolean padded = t.text().length() >= 2 && t.text().charAt(0) == '0';
+      boolean leading =
+          i == titleStart
+              && next != null
+              && t.text().length() <= 3
+              && (next.before().contains("-")
+                  || afterGroup
+                  || next.before().startsWith(".") && next.before().endsWith(" "));
+      boolean lastWord =
+          i == titleEnd - 1
+              && i > titleStart
+              && !yearFollows
+              && (next == null || r.covered[i + 1] || next.bracketed())
+              && (t.text().length() >= 2 || next != null && next.bracketed());
+      boolean middle = inside && padded && !yearFollows && next != null && !r.covered[i + 1];
+      boolean rangeAtEnd = // "Show Name 13-16"
+          i == titleEnd - 2
+              && i > titleStart
+              && next != null
+              && next.isDigits()
+              && next.before().equals("-")
+              && !yearFollows;
+      boolean titleAfter = // "Monster 34 - At the End of Darkness"
+          i > titleStart
+              && t.text().length() >= 2
+              && next != null
+              && next.before().strip().equals("-")
+              && next.before().contains(" ")
+              && !next.isDigits();
+      boolean bracketed =
+          t.bracketed()
+              && i > titleStart
+              && t.text().length() >= 3
+              && !yearFollows
+              && t.text().length() <= 4;
+      if (t.bracketed() && !bracketed) {
+        continue;
+      }
+      if (dashed && inside
+          || leading
+          || lastWord
+          || middle
+          || bracketed
+          || rangeAtEnd
+          || titleAfter) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.reel.identify;
+
+import dev.reel.identify.SegmentParser.Match;
+import java.util.List;
+
+/** Where the release group is ("x264-CTU", "by.Artik[SEDG]", "x264.HDBRiSe") and its text. */
+final class ReleaseGroups {
+  private final Resolver r;
+
+  ReleaseGroups(Resolver r) {
+    this.r = r;
+  }
+
+  int groupEnd = -1;
+
+  private static final java.util.Set<String> TRAILERS =
+      java.util.Set.of("sample", "proof", "obfuscated", "scrambled");
+
+  /**
+   * Where the release group starts. It follows the last tag: after a dash ("x264-CTU",
+   * "x264-D-Z0N3", "XviD-[ZeaL]"), after "by" ("DivX.by.Artik[SEDG]"), or as the one or two words
+   * left at the end ("x264.HDBRiSe", "DTS WiKi", "HQ.Hive-CM8"). A last dashed word that is only a
+   * weak tag ("-HR") is the group. Web sites at the end are passed over.
+   */
+  int releaseGroupStart(int titleEnd, List<Match> accepted) {
+    int n = r.tokens.size();
+    int end = n;
+    while (end > 0
+        && (isWebsite(accepted, end - 1)
+            || isLanguage(accepted, end - 1) && !r.tokens.get(end - 1).before().equals("-")
+            || TRAILERS.contains(r.tokens.get(end - 1).lower()))) {
+      end--; // "-2hd.eng", "-edhd-sample", "-MeGusta-Obfuscated": not part of the group
+    }
+    int lastCovered = -1;
+    for (int k = 0; k < end; k++) {
+      boolean lastDashedTag =
+          k == end - 1
+              && titleEnd > 0
+              && k > 0
+              && r.covered[k - 1]
+              && r.tokens.get(k).before().equals("-")
+              && !isEpisodic(accepted, k);
+      if (r.covered[k] && !lastDashedTag) {
+        lastCovered = k;
+      }
+    }
+    int g = lastCovered + 1;
+    if (lastCovered < 0 || g >= end || g < titleEnd) {
+      return n;
+    }
+    if (r.tokens.get(g).lower().equals("by") && g + 1 < end) {
+      g++;
+    }
+    String sep = r.tokens.get(g).before();
+    boolean dashed = sep.contains("-") && !sep.contains(" ");
+    int words = end - g;
+    boolean afterTag = lastCovered >= titleEnd && isTag(accepted, lastCovered);
+    if (afterTag && (dashed || words <= 2)) {
+      groupEnd = end;
+      return g;
+    }
+    return n;
+  }
+
+  static boolean isEpisodic(List<Match> accepted, int k) {
+    for (Match m : accepted) {
+      if (m.from() <= k && k < m.to() && (Resolver.isEpisodic(m) || m.property().equals("year"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Weak tags that turned out to be the group ("-HR") are not tags. */
+  static void dropMatchesFrom(List<Match> accepted, int from, int to) {
+    accepted.removeIf(m -> m.from() >= from && m.to() <= to);
+  }
+
+  static boolean isLanguage(List<Match> accepted, int k) {
+    for (Match m : accepted) {
+      if (m.property().endsWith("language") && m.from() <= k && k < m.to()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isWebsite(List<Match> accepted, int k) {
+    for (Match m : accepted) {
+      if (m.property().equals("website") && m.from() <= k && k < m.to()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether token k carries a release tag (source, codec...), not an episode or a year. */
+  static boolean isTag(List<Match> accepted, int k) {
+    for (Match m : accepted) {
+      if (m.from() <= k
+          && k < m.to()
+          && !Resolver.isEpisodic(m)
+          && !m.property().equals("year")
+          && !m.property().equals("part")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean onlyWeak(List<Match> accepted, int k) {
+    for (Match m : accepted) {
+      if (m.from() <= k && k < m.to() && !m.weak()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The group's text: brackets around it dropped, trailing separated brackets ([site]) too. */
+  static String cleanGroup(String g) {
+    String s = g.strip();
+    int close = s.indexOf(']');
+    if (close > 0 && s.lastIndexOf('[', close) < 0) {
+      s = s.substring(0, close); // "-[ZeaL]": the group was bracketed after the dash
+    }
+    int cut = s.length();
+    for (int k = 1; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if ((c == '[' || c == '(' || c == '{') && " ._-".indexOf(s.charAt(k - 1)) >= 0) {
+        cut = k - 1;
+        break;
+      }
+    }
+    s = s.substring(0, cut);
+    while (!s.isEmpty() && "-._ ".indexOf(s.charAt(s.length() - 1)) >= 0) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.reel.identify;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The text of a title or episode title over a span of tokens, and a country at its end. */
+final class TitleText {
+  private final Resolver r;
+
+  TitleText(Resolver r) {
+    this.r = r;
+  }
+
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+  private static final java.util.regex.Pattern EDGE_PUNCTUATION =
+      java.util.regex.Pattern.compile("^[\\-\\[\\(\\s]+|[\\-\\[\\(\\s]+$");
+
+  /** The segment's text over r.tokens [from, to), with dots and underscores as spaces. */
+  String text(int from, int to) {
+    if (from >= to || from >= r.tokens.size()) {
+      return null;
+    }
+    String raw = r.segment.substring(r.tokens.get(from).start(), r.tokens.get(to - 1).end());
+    StringBuilder sb = new StringBuilder(raw.length());
+    for (int k = 0; k < raw.length(); k++) {
+      char c = raw.charAt(k);
+      boolean dotInAcronym =
+          c == '.'
+              && k > 0
+              && k + 2 < raw.length()
+              && raw.charAt(k + 2) == '.'
+              && Character.isLetter(raw.charAt(k + 1))
+              && Character.isLetter(raw.charAt(k - 1))
+              && Character.isUpperCase(raw.charAt(k + 1));
+      sb.append((c == '.' && !dotInAcronym) || c == '_' ? ' ' : c);
+    }
+    String s = SPACES.matcher(sb).replaceAll(" ").strip();
+    s = EDGE_PUNCTUATION.matcher(s).replaceAll("");
+    return s;
+  }
+
+  /** Whether position k holds a letter standing alone between dots (an acronym's letter). */
+  static boolean isLoneLetter(String raw, int k) {
+    if (k < 0 || k >= raw.length() || !Character.isLetter(raw.charAt(k))) {
+      return false;
+    }
+    boolean leftOk = k == 0 || raw.charAt(k - 1) == '.';
+    boolean rightOk = k == raw.length() - 1 || raw.charAt(k + 1) == '.';
+    return leftOk && rightOk;
+  }
+
+  String countryFromTitle(String title, Map<String, Object> props) {
+    int space = title.lastIndexOf(' ');
+    if (space < 0) {
+      return title;
+    }
+    String last = title.substring(space + 1);
+    String bare = last.replace("(", "").replace(")", "");
+    boolean upper = bare.equals(bare.toUpperCase(Locale.ROOT)) && bare.length() == 2;
+    String country = Languages.country(bare.toLowerCase(Locale.ROOT));
+    if (country != null && upper) {
+      props.put("country", country);
+      return title.substring(0, space).strip();
+    }
+    return title;
+  }
+}
