@@ -44,12 +44,17 @@ final class EpisodeNumbers {
       return;
     }
     int v = Integer.parseInt(t.text());
-    if (t.text().length() == 4 && v >= 1920 && v <= 2039 && !Resolver.has(accepted, "year")) {
+    boolean tagsAfter = k + 1 >= r.tokens.size() || r.covered[k + 1];
+    if (t.text().length() == 4
+        && v >= 1920
+        && v <= 2039
+        && !Resolver.has(accepted, "year")
+        && tagsAfter) { // "S01E01.2008.BluRay", not "S07E22 - 2000 Light Years"
       accepted.add(new Match(k, k + 1, "year", v, false));
       r.covered[k] = true;
-    } else if (t.text().length() >= 2
+    } else if (t.text().length() >= 3
         && t.text().length() <= 4
-        && Resolver.has(accepted, "season")) {
+        && Resolver.has(accepted, "season")) { // "s16e03-04 - 313-314", not "S02E02.65.Million"
       List<Integer> values = new ArrayList<>(List.of(v));
       int to = k + 1;
       if (to < r.tokens.size()

@@ -191,8 +191,12 @@ final class Keywords {
     strong("linedubbed", "other=Line Dubbed");
     weak("ld", "other=Line Dubbed");
     strong("obfuscated", "other=Obfuscated");
-    strong("eastcoastfeed", "other=East Coast Feed");
-    strong("westcoastfeed", "other=West Coast Feed");
+    strong("eastcoastfeed eastfeed", "other=East Coast Feed");
+    strong("westcoastfeed westfeed", "other=West Coast Feed");
+    strong("vfr", "other=Variable Frame Rate");
+    strong("ituneshd hditunes", "streaming_service=iTunes", "other=HD");
+    strong("netflixuhd", "streaming_service=Netflix", "other=Ultra HD");
+    strong("netflixuhdrip", "streaming_service=Netflix", "other=Ultra HD", "other=Rip");
     strong("preair", "other=Preair");
     strong("upscaled upscale", "other=Upscaled");
     strong("openmatte", "other=Open Matte");

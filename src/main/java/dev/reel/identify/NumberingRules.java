@@ -28,6 +28,7 @@ final class NumberingRules {
       Pattern.compile("(?i)seasons?|saisons?|series|temporada|stagione|seizoen|staffel");
   private static final Pattern SEASON_GLUED =
       Pattern.compile("(?i)(?:season|saison|temporada|stagione|staffel)(\\d{1,2})");
+  private static final Pattern SEASON_EXTRAS = Pattern.compile("(?i)s(\\d{1,2})extras?");
   private static final Pattern SEASON_DISC = Pattern.compile("(?i)s(\\d{1,2})d(\\d{1,2})");
   private static final java.util.Map<String, Integer> NUMBER_WORDS =
       java.util.Map.ofEntries(
@@ -126,6 +127,11 @@ final class NumberingRules {
         values.add(Integer.parseInt(part));
       }
       p.add(i, i + 1, c0 == 's' ? "season" : "episode", List.copyOf(values), false);
+      return 1;
+    }
+    if (c0 == 's' && hasDigit && (m = SEASON_EXTRAS.matcher(s)).matches()) {
+      p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false); // "S01Extras"
+      p.matches.add(new Match(i, i + 1, "other", "Extras", false));
       return 1;
     }
     if (c0 == 's' && hasDigit && (m = SEASON_DISC.matcher(s)).matches()) {

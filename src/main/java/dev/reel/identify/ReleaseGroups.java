@@ -2,6 +2,7 @@ package dev.reel.identify;
 
 import dev.reel.identify.SegmentParser.Match;
 import java.util.List;
+import java.util.Map;
 
 /** Where the release group is ("x264-CTU", "by.Artik[SEDG]", "x264.HDBRiSe") and its text. */
 final class ReleaseGroups {
@@ -13,8 +14,15 @@ final class ReleaseGroups {
 
   int groupEnd = -1;
 
-  private static final java.util.Set<String> TRAILERS =
-      java.util.Set.of("sample", "proof", "obfuscated", "scrambled");
+  private static final Map<String, String> TRAILERS =
+      Map.of(
+          "sample", "Sample",
+          "proof", "Proof",
+          "obfuscated", "Obfuscated",
+          "scrambled", "Obfuscated",
+          "xpost", "Repost",
+          "asrequested", "Repost",
+          "repost", "Repost");
 
   /**
    * Where the release group starts. It follows the last tag: after a dash ("x264-CTU",
@@ -28,8 +36,13 @@ final class ReleaseGroups {
     while (end > 0
         && (isWebsite(accepted, end - 1)
             || isLanguage(accepted, end - 1) && !r.tokens.get(end - 1).before().equals("-")
-            || TRAILERS.contains(r.tokens.get(end - 1).lower()))) {
-      end--; // "-2hd.eng", "-edhd-sample", "-MeGusta-Obfuscated": not part of the group
+            || TRAILERS.containsKey(r.tokens.get(end - 1).lower()))) {
+      String marker = TRAILERS.get(r.tokens.get(end - 1).lower());
+      if (marker != null) { // "-edhd-sample", "-MeGusta-Obfuscated": a flag, not the group
+        accepted.add(new Match(end - 1, end, "other", marker, false));
+        r.covered[end - 1] = true;
+      }
+      end--;
     }
     int lastCovered = -1;
     for (int k = 0; k < end; k++) {
