@@ -111,7 +111,7 @@ public final class Identifier {
         && !props.containsKey("subtitle_language")) {
       props.put("subtitle_language", props.remove("language")); // "Show.S01E02.eng.srt"
     }
-    String title = main.title();
+    String title = main.title() == null ? null : withLeadingArticle(main.title());
     String episodeTitle = main.parse().episodeTitle();
     String group = main.parse().releaseGroup();
     List<String> folders = new ArrayList<>();
@@ -248,14 +248,17 @@ public final class Identifier {
       java.util.regex.Pattern.compile(
           "(?i)^(.+?),\\s*(the|a|an|le|la|les|l'|der|die|das|el|los|las|il)$");
 
+  /** "Simpsons, The" is "The Simpsons". */
+  private static String withLeadingArticle(String title) {
+    java.util.regex.Matcher article = TRAILING_ARTICLE.matcher(title);
+    return article.matches() ? article.group(2) + " " + article.group(1) : title;
+  }
+
   private static void putTitle(Map<String, Object> props, String title) {
     if (title == null) {
       return;
     }
-    java.util.regex.Matcher article = TRAILING_ARTICLE.matcher(title);
-    if (article.matches()) {
-      title = article.group(2) + " " + article.group(1); // "Simpsons, The" is "The Simpsons"
-    }
+    title = withLeadingArticle(title);
     int dash = title.indexOf(" - ");
     if (dash > 0 && dash + 3 < title.length()) {
       props.put("title", title.substring(0, dash).strip());

@@ -160,7 +160,8 @@ final class Keywords {
     weak("real", "other=Proper", "proper_count=1");
     strong("internal", "other=Internal");
     weak("complete complet", "other=Complete");
-    strong("seasoncomplete completeseason completeseasons", "other=Complete");
+    strong("seasoncomplete", "other=Complete");
+    strong("legendado legendas subtitulado", "subtitle_language=und");
     weak("hd", "other=HD");
     weak("hr", "other=High Resolution");
     weak("hq", "other=High Quality");

@@ -33,6 +33,7 @@ public final class Languages {
     lang("fr", "french,francais,français,truefrench,vf,vff,vfq,vfi,vf2", "fre,fra");
     lang("es", "spanish,espanol,español,castellano,castilian,latino", "spa,esp");
     lang("de", "german,deutsch,allemand", "ger,deu");
+    lang("de-CH", "swissgerman,schweizerdeutsch", "");
     lang("it", "italian,italiano,ita", "");
     lang("pt", "portuguese,portugues,português", "por");
     lang("nl", "dutch,nederlands,flemish,vlaams", "dut,nld");

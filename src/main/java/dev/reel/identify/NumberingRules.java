@@ -182,10 +182,20 @@ final class NumberingRules {
         return used;
       }
       if (EPISODE_WORD.matcher(s).matches()) {
-        if (c0 == 'c' && value >= 100 && next.text().length() == 3) { // Spanish "Cap.408"
-          p.add(i, i + 2, "season", value / 100, false);
-          p.matches.add(new Match(i, i + 2, "episode", value % 100, false));
-          return 2;
+        if (c0 == 'c' && value >= 100) { // Spanish "Cap.408", "Cap.1503", "Cap.102_104"
+          List<Integer> episodes = new ArrayList<>(List.of(value % 100));
+          Token last = p.at(i + 2);
+          int used = 2;
+          if (last != null
+              && last.isDigits()
+              && last.before().equals("_")
+              && last.text().length() == next.text().length()) {
+            addRange(episodes, Integer.parseInt(last.text()) % 100, true);
+            used = 3;
+          }
+          p.add(i, i + used, "season", value / 100, false);
+          p.matches.add(new Match(i, i + used, "episode", list(episodes), false));
+          return used;
         }
         List<Integer> episodes = new ArrayList<>(List.of(value));
         int used = 2 + continuation(i + 2, episodes, "");

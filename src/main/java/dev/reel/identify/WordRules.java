@@ -1,6 +1,7 @@
 package dev.reel.identify;
 
 import dev.reel.identify.SegmentParser.Match;
+import java.util.Locale;
 
 /**
  * Rules for words: the longest span of up to three tokens that is a known keyword ({@link
@@ -157,6 +158,20 @@ final class WordRules {
       p.add(from, to, "subtitle_language", code, false);
       return to - i;
     }
+    Token region = p.at(i + 1);
+    if (region != null
+        && region.before().equals("-")
+        && region.text().length() == 2
+        && region.text().equals(region.text().toUpperCase(Locale.ROOT))
+        && code.length() == 2
+        && Languages.country(region.lower()) == null
+        && !region.isDigits()) {
+      code = code + "-" + region.text(); // "PT-BR"
+    }
+    if (next != null && next.lower().equals("audio")) {
+      p.add(i, i + 2, "language", code, false); // "SPANISH.AUDIO"
+      return 2;
+    }
     p.add(i, i + 1, "language", code, weak);
     return 1;
   }
@@ -182,7 +197,11 @@ final class WordRules {
         || w.equals("subbed")
         || w.equals("subtitle")
         || w.equals("st")
-        || w.equals("vost");
+        || w.equals("vost")
+        || w.equals("legendado")
+        || w.equals("legendas")
+        || w.equals("legenda")
+        || w.equals("subtitulado");
   }
 
   static void appendKey(StringBuilder key, String text) {
