@@ -62,7 +62,7 @@ public final class Languages {
     lang("ta", "tamil", "tam");
     lang("te", "telugu", "tel");
     lang("id", "indonesian", "ind");
-    lang("mul", "multi,multilang,multilanguage,multiple languages", "");
+    lang("mul", "multi,multilang,multilanguage,multiple", "");
     lang("und", "undetermined,undefined", "");
     for (String[] c :
         new String[][] {

@@ -22,7 +22,8 @@ final class ReleaseGroups {
           "scrambled", "Obfuscated",
           "xpost", "Repost",
           "asrequested", "Repost",
-          "repost", "Repost");
+          "repost", "Repost",
+          "postbot", "");
 
   /**
    * Where the release group starts. It follows the last tag: after a dash ("x264-CTU",
@@ -38,7 +39,7 @@ final class ReleaseGroups {
             || isLanguage(accepted, end - 1) && !r.tokens.get(end - 1).before().equals("-")
             || TRAILERS.containsKey(r.tokens.get(end - 1).lower()))) {
       String marker = TRAILERS.get(r.tokens.get(end - 1).lower());
-      if (marker != null) { // "-edhd-sample", "-MeGusta-Obfuscated": a flag, not the group
+      if (marker != null && !marker.isEmpty()) { // "-edhd-sample": a flag, not the group
         accepted.add(new Match(end - 1, end, "other", marker, false));
         r.covered[end - 1] = true;
       }

@@ -61,7 +61,41 @@ final class WordRules {
     if (lang > 0) {
       return lang;
     }
-    return gluedSuffix(i);
+    int glued = gluedSuffix(i);
+    return glued > 0 ? glued : gluedCodec(i);
+  }
+
+  private static final String[] CODEC_SUFFIXES = {"x264", "x265", "h264", "h265"};
+
+  /** "HDTVx264", "WEB-DLx264": a source glued to the video codec. */
+  private int gluedCodec(int i) {
+    String s = p.keys[i];
+    for (String codec : CODEC_SUFFIXES) {
+      if (!s.endsWith(codec) || s.length() == codec.length()) {
+        continue;
+      }
+      String prefix = s.substring(0, s.length() - codec.length());
+      int from = i;
+      Keywords.Entry e = Keywords.lookup(prefix);
+      if ((e == null || e.weak()) && i > 0 && !p.covered[i - 1]) {
+        Keywords.Entry joined = Keywords.lookup(p.keys[i - 1] + prefix); // "WEB-DLx264"
+        if (joined != null && !joined.weak()) {
+          e = joined;
+          from = i - 1;
+        }
+      }
+      if (e == null || e.weak()) {
+        return 0;
+      }
+      for (Keywords.Assign as : e.assigns()) {
+        p.add(from, i + 1, as.property(), as.value(), false);
+      }
+      for (Keywords.Assign as : Keywords.lookup(codec).assigns()) {
+        p.matches.add(new Match(from, i + 1, as.property(), as.value(), false));
+      }
+      return 1;
+    }
+    return 0;
   }
 
   /** "REPACK5", "DD51", "trueHD51", "hevc10": a keyword with digits glued after it. */
@@ -201,7 +235,8 @@ final class WordRules {
         || w.equals("legendado")
         || w.equals("legendas")
         || w.equals("legenda")
-        || w.equals("subtitulado");
+        || w.equals("subtitulado")
+        || w.equals("subtitle");
   }
 
   static void appendKey(StringBuilder key, String text) {
