@@ -138,7 +138,8 @@ public final class Identifier {
       }
       if (episodeTitle == null
           && fp.parse().episodeTitle() != null
-          && Objects.equals(fprops.get("episode"), props.get("episode"))) {
+          && (props.get("episode") == null
+              || Objects.equals(fprops.get("episode"), props.get("episode")))) {
         episodeTitle = fp.parse().episodeTitle(); // an obfuscated file in its release folder
       }
       if (fp.title() != null && (title == null || preferFolderTitle(title, fp))) {

@@ -196,6 +196,8 @@ final class Keywords {
     strong("westcoastfeed westfeed", "other=West Coast Feed");
     strong("vfr", "other=Variable Frame Rate");
     strong("ituneshd hditunes", "streaming_service=iTunes", "other=HD");
+    strong("amazonhd amznhd", "streaming_service=Amazon Prime", "other=HD");
+    weak("dubbed", "other=Dubbed");
     strong("netflixuhd", "streaming_service=Netflix", "other=Ultra HD");
     strong("netflixuhdrip", "streaming_service=Netflix", "other=Ultra HD", "other=Rip");
     strong("preair", "other=Preair");

@@ -163,7 +163,7 @@ final class Resolver {
           lastEpisode = m;
         }
       }
-      if (lastEpisode != null && fileName && lastEpisode.from() >= titleEnd) {
+      if (lastEpisode != null && lastEpisode.from() >= titleEnd) {
         int end = lastEpisode.to();
         int next = nextCovered(end, groupStart);
         if (next > end) {
