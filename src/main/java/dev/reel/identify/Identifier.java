@@ -114,6 +114,7 @@ public final class Identifier {
     String title = main.title() == null ? null : withLeadingArticle(main.title());
     String episodeTitle = main.parse().episodeTitle();
     String group = main.parse().releaseGroup();
+    String folderTitle = null;
     List<String> folders = new ArrayList<>();
     for (int j = segments.size() - 2; j >= 0 && folders.size() < FOLDERS; j--) {
       folders.add(segments.get(j));
@@ -142,12 +143,28 @@ public final class Identifier {
               || Objects.equals(fprops.get("episode"), props.get("episode")))) {
         episodeTitle = fp.parse().episodeTitle(); // an obfuscated file in its release folder
       }
+      if (folderTitle == null && fp.title() != null) {
+        folderTitle = fp.title();
+      }
       if (fp.title() != null && (title == null || preferFolderTitle(title, fp))) {
         title = fp.title();
       }
       if (group == null && fp.parse().releaseGroup() != null && title != null) {
         group = fp.parse().releaseGroup();
       }
+    }
+    boolean fileWasEpisodic =
+        main.parse().properties().containsKey("season")
+            || main.parse().properties().containsKey("episode")
+            || main.parse().properties().containsKey("date");
+    if (!fileWasEpisodic
+        && props.containsKey("season")
+        && folderTitle != null
+        && title != null
+        && episodeTitle == null
+        && !title.equals(folderTitle)) {
+      episodeTitle = title; // "Caprica (2008)/Season 1/Apotheosis.mp4"
+      title = folderTitle;
     }
     if (title == null && episodeTitle != null) {
       int dash = episodeTitle.indexOf(" - ");
@@ -201,14 +218,21 @@ public final class Identifier {
   private static boolean preferFolderTitle(String fileTitle, TitledParse folder) {
     String f = squash(fileTitle);
     String d = squash(folder.title());
-    if (d.length() >= 3 && f.contains(d) && !f.equals(d)) {
-      return true;
+    if (d.length() >= 3 && f.contains(d)) {
+      // the folder's spelling wins ("La Science des Rêves"), unless the file only adds a
+      // leading article ("The Simpsons" inside "Simpsons/")
+      return !ARTICLE_PREFIX.matcher(f.substring(0, f.length() - d.length())).matches()
+          || !f.endsWith(d);
     }
     boolean oneWord = !fileTitle.contains(" ");
     return oneWord && folder.parse().properties().size() >= 2;
   }
 
+  private static final java.util.regex.Pattern ARTICLE_PREFIX =
+      java.util.regex.Pattern.compile("the|a|an|le|la|les|der|die|das|el");
+
   private static String squash(String s) {
+    s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
