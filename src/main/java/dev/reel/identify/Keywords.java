@@ -197,7 +197,8 @@ final class Keywords {
     strong("vfr", "other=Variable Frame Rate");
     strong("ituneshd hditunes", "streaming_service=iTunes", "other=HD");
     strong("amazonhd amznhd", "streaming_service=Amazon Prime", "other=HD");
-    weak("dubbed", "other=Dubbed");
+    strong("dublado", "language=und");
+    weak("dubbed", "language=und");
     strong("netflixuhd", "streaming_service=Netflix", "other=Ultra HD");
     strong("netflixuhdrip", "streaming_service=Netflix", "other=Ultra HD", "other=Rip");
     strong("preair", "other=Preair");
@@ -235,7 +236,7 @@ final class Keywords {
     strong("psvita", "other=PS Vita");
     weak("bonus", "other=Bonus");
     strong("dxva", "video_api=DXVA");
-    strong("subs esub subbed", "subtitle_language=und");
+    strong("subs esub subbed subtitles", "subtitle_language=und");
     weak("mp4", "container=mp4");
     weak("mkv", "container=mkv");
     weak("avi", "container=avi");
@@ -291,7 +292,6 @@ final class Keywords {
     strong("amzn amazon amazonprime", "streaming_service=Amazon Prime");
     strong("nf netflix", "streaming_service=Netflix");
     strong("itunes", "streaming_service=iTunes");
-    weak("it", "streaming_service=iTunes");
     strong("hulu", "streaming_service=Hulu");
     strong("dsnp disney disneyplus", "streaming_service=Disney+");
     strong("hmax", "streaming_service=HBO Max");

@@ -36,7 +36,8 @@ public final class Languages {
     lang("de-CH", "swissgerman,schweizerdeutsch", "");
     lang("it", "italian,italiano,ita", "");
     lang("pt", "portuguese,portugues,português", "por");
-    lang("nl", "dutch,nederlands,flemish,vlaams", "dut,nld");
+    lang("nl", "dutch,nederlands", "dut,nld");
+    lang("nl-BE", "flemish,vlaams", "");
     lang("ru", "russian,russe", "rus");
     lang("ja", "japanese,japonais", "jpn,jap,jp");
     lang("zh", "chinese,mandarin,cantonese", "chi,zho");
@@ -48,7 +49,7 @@ public final class Languages {
     lang("da", "danish,dansk", "dan");
     lang("fi", "finnish,suomi", "fin");
     lang("pl", "polish,polski", "pol");
-    lang("cs", "czech", "cze,ces");
+    lang("cs", "czech", "cze,ces,cz");
     lang("hu", "hungarian,magyar", "hun");
     lang("el", "greek", "gre,ell");
     lang("tr", "turkish", "tur");
@@ -62,8 +63,8 @@ public final class Languages {
     lang("ta", "tamil", "tam");
     lang("te", "telugu", "tel");
     lang("id", "indonesian", "ind");
-    lang("mul", "multi,multilang,multilanguage,multiple", "");
-    lang("und", "undetermined,undefined", "");
+    lang("mul", "multi,multilang,multilanguage,multiple,multiple languages", "");
+    lang("und", "undetermined,undefined,dublado,dubbed", "");
     for (String[] c :
         new String[][] {
           {"us", "US"},

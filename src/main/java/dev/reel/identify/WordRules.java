@@ -178,6 +178,16 @@ final class WordRules {
     if (code == null) {
       return 0;
     }
+    Token region = p.at(i + 1);
+    if (region != null
+        && region.before().equals("-")
+        && region.text().length() == 2
+        && region.text().equals(region.text().toUpperCase(Locale.ROOT))
+        && code.length() == 2
+        && Languages.country(region.lower()) == null
+        && !region.isDigits()) {
+      code = code + "-" + region.text(); // "PT-BR"
+    }
     // "sub" binds to the language after it ("ENG.-.sub.FR": English audio, French subtitles);
     // a list after it is all subtitles ("Sub Ita Eng").
     boolean afterSub = prev != null && (isSubWord(prev.lower()) || lastIsSubtitle(i - 1));
@@ -191,16 +201,6 @@ final class WordRules {
       int to = beforeSub ? i + 2 : i + 1;
       p.add(from, to, "subtitle_language", code, false);
       return to - i;
-    }
-    Token region = p.at(i + 1);
-    if (region != null
-        && region.before().equals("-")
-        && region.text().length() == 2
-        && region.text().equals(region.text().toUpperCase(Locale.ROOT))
-        && code.length() == 2
-        && Languages.country(region.lower()) == null
-        && !region.isDigits()) {
-      code = code + "-" + region.text(); // "PT-BR"
     }
     if (next != null && next.lower().equals("audio")) {
       p.add(i, i + 2, "language", code, false); // "SPANISH.AUDIO"
@@ -236,7 +236,8 @@ final class WordRules {
         || w.equals("legendas")
         || w.equals("legenda")
         || w.equals("subtitulado")
-        || w.equals("subtitle");
+        || w.equals("subtitle")
+        || w.equals("subforced");
   }
 
   static void appendKey(StringBuilder key, String text) {
