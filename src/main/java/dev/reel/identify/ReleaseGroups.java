@@ -115,7 +115,9 @@ final class ReleaseGroups {
           && k < m.to()
           && !Resolver.isEpisodic(m)
           && !m.property().equals("year")
-          && !m.property().equals("part")) {
+          && !m.property().equals("part")
+          && !m.property().equals("bonus")
+          && !m.property().equals("film")) {
         return true;
       }
     }

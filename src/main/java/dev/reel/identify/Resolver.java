@@ -183,6 +183,12 @@ final class Resolver {
     }
     Map<String, Object> props = collect(accepted);
     for (Match m : accepted) {
+      if (m.property().equals("film") && title != null) { // "Collection-f21-Film Title"
+        props.put("film_title", title);
+        title = titles.text(m.to(), nextCovered(m.to(), groupStart));
+      }
+    }
+    for (Match m : accepted) {
       if (m.property().equals("bonus")) { // "Movie-x01-Making Of": the bonus feature's title
         String bonusTitle = titles.text(m.to(), nextCovered(m.to(), groupStart));
         if (bonusTitle != null) {
