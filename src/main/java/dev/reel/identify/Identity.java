@@ -17,6 +17,8 @@ public record Identity(String input, Map<String, Object> properties) {
           "type",
           "title",
           "alternative_title",
+          "film_title",
+          "film",
           "year",
           "country",
           "season",
