@@ -203,7 +203,10 @@ public final class Identifier {
     String type = hints.type();
     if (type == null) {
       type =
-          props.containsKey("episode") || props.containsKey("season") || props.containsKey("date")
+          props.containsKey("episode")
+                  || props.containsKey("season")
+                  || props.containsKey("date")
+                  || props.containsKey("episode_details")
               ? "episode"
               : "movie";
     }
@@ -223,6 +226,9 @@ public final class Identifier {
   private static boolean preferFolderTitle(String fileTitle, TitledParse folder) {
     String f = squash(fileTitle);
     String d = squash(folder.title());
+    if (f.equals(d)) { // same words: the folder wins only when it kept accents the file lost
+      return !folder.title().chars().allMatch(c -> c < 128);
+    }
     if (d.length() >= 3 && f.contains(d)) {
       // the folder's spelling wins ("La Science des Rêves"), unless the file only adds a
       // leading article ("The Simpsons" inside "Simpsons/")

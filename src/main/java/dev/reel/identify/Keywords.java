@@ -170,7 +170,7 @@ final class Keywords {
     weak("ultra", "other=Ultra HD");
     strong("mhd microhd", "other=Micro HD");
     strong("dualaudio dual", "other=Dual Audio");
-    strong("3d", "other=3D");
+    weak("3d", "other=3D");
     strong("hdr hdr10", "other=HDR10");
     strong("hdr10plus", "other=HDR10+");
     strong("dovi dolbyvision", "other=Dolby Vision");

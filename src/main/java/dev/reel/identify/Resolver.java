@@ -181,6 +181,14 @@ final class Resolver {
         }
       }
     }
+    if (year >= 0) { // "Downton.Abbey.2013.Christmas.Special": a special episode, not an edition
+      final int y = year;
+      accepted.replaceAll(
+          m ->
+              m.property().equals("edition") && "Special".equals(m.value()) && m.from() > y
+                  ? new Match(m.from(), m.to(), "episode_details", "Special", m.weak())
+                  : m);
+    }
     Map<String, Object> props = collect(accepted);
     for (Match m : accepted) {
       if (m.property().equals("film") && title != null) { // "Collection-f21-Film Title"

@@ -43,7 +43,9 @@ final class WeakTags {
       moved = false;
       for (Match m : r.matches) {
         boolean allowed =
-            !fromYear || m.property().equals("edition") || m.property().equals("other");
+            !fromYear
+                || (m.property().equals("edition") || m.property().equals("other"))
+                    && !r.tokens.get(m.from()).lower().equals("special"); // a title word
         if (allowed
             && m.weak()
             && m.to() == titleEnd
