@@ -71,6 +71,35 @@ final class NumberingRules {
 
   /** Season, episode, part, disc and version markers at token i; returns tokens used or 0. */
   int match(int i) {
+    Token word = p.at(i);
+    Token after = p.at(i + 1);
+    if (after != null
+        && EPISODE_WORD.matcher(word.text()).matches()
+        && (NXN.matcher(after.text()).matches() || SXXEXX.matcher(after.text()).matches())) {
+      int before = p.matches.size();
+      int used = markers(i + 1); // "Ep 2x03": the word belongs to the marker after it
+      if (used > 0) {
+        for (int k = before; k < p.matches.size(); k++) {
+          Match m = p.matches.get(k);
+          p.matches.set(k, new Match(i, m.to(), m.property(), m.value(), m.weak()));
+        }
+        p.covered[i] = true;
+        return used + 1;
+      }
+    }
+    return markers(i);
+  }
+
+  private boolean episodeBefore() {
+    for (Match m : p.matches) {
+      if (m.property().equals("episode")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int markers(int i) {
     Token t = p.tokens.get(i);
     String s = t.text();
     Matcher m;
@@ -182,7 +211,7 @@ final class NumberingRules {
         p.add(i, i + used, "season", list(seasons), false);
         return used;
       }
-      if (EPISODE_WORD.matcher(s).matches()) {
+      if (EPISODE_WORD.matcher(s).matches() && !episodeBefore()) {
         if (c0 == 'c' && value >= 100) { // Spanish "Cap.408", "Cap.1503", "Cap.102_104"
           List<Integer> episodes = new ArrayList<>(List.of(value % 100));
           Token last = p.at(i + 2);

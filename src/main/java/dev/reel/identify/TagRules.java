@@ -236,6 +236,11 @@ final class TagRules {
     return letter && digit;
   }
 
+  /** One separator character between date parts: "2024.03.14", "03-29-2012", "14 01 2008". */
+  private static boolean dateSeparator(String sep) {
+    return sep.length() == 1 && ".-/_ ".indexOf(sep.charAt(0)) >= 0;
+  }
+
   private static LocalDate validDate(int year, int month, int day) {
     try {
       return LocalDate.of(year, month, day);
@@ -266,8 +271,8 @@ final class TagRules {
     if (a == null || b == null || c == null || !a.isDigits() || !b.isDigits() || !c.isDigits()) {
       return 0;
     }
-    if (b.before().isEmpty()
-        || c.before().isEmpty()
+    if (!dateSeparator(b.before())
+        || !dateSeparator(c.before())
         || b.text().length() > 2 && b.text().length() != 2) {
       return 0;
     }
