@@ -185,7 +185,10 @@ final class Resolver {
       final int y = year;
       accepted.replaceAll(
           m ->
-              m.property().equals("edition") && "Special".equals(m.value()) && m.from() > y
+              m.property().equals("edition")
+                      && "Special".equals(m.value())
+                      && m.to() - m.from() == 1
+                      && m.from() > y
                   ? new Match(m.from(), m.to(), "episode_details", "Special", m.weak())
                   : m);
     }
