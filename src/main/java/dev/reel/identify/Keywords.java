@@ -157,7 +157,7 @@ final class Keywords {
     // other
     weak("proper", "other=Proper", "proper_count=1");
     strong("repack rerip", "other=Proper", "proper_count=1");
-    weak("real", "other=Proper", "proper_count=1");
+    weak("real", "other=Proper", "proper_count=2"); // REAL fixes a proper: the second
     strong("internal", "other=Internal");
     weak("complete complet", "other=Complete");
     strong("seasoncomplete", "other=Complete");
@@ -226,6 +226,8 @@ final class Keywords {
     strong("hfr", "other=High Frame Rate");
     weak("extras", "other=Extras");
     strong("2in1", "other=2in1");
+    strong("oad", "other=Original Animation DVD");
+    strong("ova", "other=Original Video Animation");
     strong("oar", "other=Original Aspect Ratio");
     strong("sdr", "other=Standard Dynamic Range");
     weak("hc", "other=Hardcoded Subtitles");

@@ -28,6 +28,7 @@ final class NumberingRules {
       Pattern.compile("(?i)seasons?|saisons?|series|temporada|stagione|seizoen|staffel");
   private static final Pattern SEASON_GLUED =
       Pattern.compile("(?i)(?:season|saison|temporada|stagione|staffel)(\\d{1,2})");
+  private static final Pattern CD_COUNT = Pattern.compile("(?i)(\\d)cds?");
   private static final Pattern FILM = Pattern.compile("(?i)f(\\d{1,3})");
   private static final Pattern SEASON_EXTRAS = Pattern.compile("(?i)s(\\d{1,2})extras?");
   private static final Pattern SEASON_DISC = Pattern.compile("(?i)s(\\d{1,2})d(\\d{1,2})");
@@ -306,6 +307,10 @@ final class NumberingRules {
       if (m.group(2) != null) {
         p.matches.add(new Match(i, i + 1, "cd_count", Integer.parseInt(m.group(2)), false));
       }
+      return 1;
+    }
+    if (digitStart && lo.contains("cd") && (m = CD_COUNT.matcher(s)).matches()) {
+      p.add(i, i + 1, "cd_count", Integer.parseInt(m.group(1)), false); // "2CD"
       return 1;
     }
     if (c0 == 'f'

@@ -14,13 +14,17 @@ import java.util.regex.Pattern;
  */
 final class TagRules {
   private static final Pattern RESOLUTION =
-      Pattern.compile("(?i)(\\d{3,4})([pi])(?:x|\\d{2}(?:fps)?)?");
+      Pattern.compile("(?i)(\\d{3,4})([pi])(?:x|(\\d{2})(?:fps)?)?");
   private static final Pattern WXH = Pattern.compile("(?i)(\\d{3,4})x(\\d{3,4})([pi]?)");
   private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{8}");
   private static final Pattern CODEC_CHANNELS =
       Pattern.compile("(?i)(ac3|dd|ddp|eac3|aac|dts|truehd|atmos|flac|opus|mp3|lpcm|pcm)([1-7])");
   private static final Pattern FPS = Pattern.compile("(?i)(\\d{2,3}(?:\\.\\d{1,3})?)fps");
-  private static final Pattern BIT_RATE = Pattern.compile("(?i)(\\d{2,5})(kbps|mbps)");
+  private static final Pattern BIT_RATE = Pattern.compile("(?i)(\\d{2,5})(kbps|mbps|kbit|mbit)");
+  private static final Pattern SIZE = Pattern.compile("(?i)(\\d{1,4})(mb|gb|tb)");
+  private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
+  private static final Pattern FRAME_RATE_P = Pattern.compile("(\\d{2})p");
   private static final java.util.Set<String> TLDS =
       java.util.Set.of(
           "com", "org", "net", "ru", "fr", "de", "uk", "info", "to", "tv", "me", "cc", "io", "co",
@@ -61,8 +65,14 @@ final class TagRules {
         return 1;
       }
     }
-    if (digitStart && lo.endsWith("bps") && (m = BIT_RATE.matcher(s)).matches()) {
-      boolean video = m.group(2).equalsIgnoreCase("mbps");
+    int extra = sizeOrId(i, next);
+    if (extra > 0) {
+      return extra;
+    }
+    if (digitStart
+        && (lo.endsWith("bps") || lo.endsWith("bit"))
+        && (m = BIT_RATE.matcher(s)).matches()) {
+      boolean video = m.group(2).toLowerCase(Locale.ROOT).startsWith("m");
       p.add(
           i,
           i + 1,
@@ -81,6 +91,9 @@ final class TagRules {
       int h = Integer.parseInt(m.group(1));
       if (h >= 240 && h <= 4320) {
         p.add(i, i + 1, "screen_size", h + m.group(2).toLowerCase(Locale.ROOT), false);
+        if (m.group(3) != null) {
+          p.matches.add(new Match(i, i + 1, "frame_rate", m.group(3) + "fps", false)); // 1080p24
+        }
         return 1;
       }
     }
@@ -117,7 +130,7 @@ final class TagRules {
         && next != null
         && next.isDigits()
         && next.text().length() == 1
-        && next.before().equals(".")) {
+        && (next.before().equals(".") || next.before().equals(" "))) {
       Keywords.Entry codec = Keywords.lookup(m.group(1).toLowerCase(Locale.ROOT));
       for (Keywords.Assign a : codec.assigns()) {
         p.matches.add(new Match(i, i + 2, a.property(), a.value(), false));
@@ -129,8 +142,7 @@ final class TagRules {
         && s.length() == 1
         && "1257".contains(s)
         && next != null
-        && next.isDigits()
-        && next.text().length() == 1
+        && (next.isDigits() && next.text().length() == 1 || next.lower().endsWith("ch"))
         && (next.text().equals("0")
             || next.text().equals("1")
             || next.lower().equals("0ch")
@@ -234,6 +246,65 @@ final class TagRules {
       digit |= Character.isDigit(c);
     }
     return letter && digit;
+  }
+
+  /**
+   * File sizes ("177mb", "4.8GB"), bit rates with a spaced unit ("32 Mbps"), frame rates ("24p"),
+   * and UUIDs (32 hex digits, or 8-4-4-4-12 with dashes) that name obfuscated files.
+   */
+  private int sizeOrId(int i, Token next) {
+    Token t = p.tokens.get(i);
+    String lo = t.lower();
+    Matcher m;
+    if (lo.length() == 32 && HEX32.matcher(lo).matches()) {
+      p.add(i, i + 1, "uuid", t.text(), false);
+      return 1;
+    }
+    if (lo.length() == 8 && HEX.matcher(lo).matches() && i + 4 < p.tokens.size()) {
+      int[] lengths = {4, 4, 4, 12};
+      boolean uuid = true;
+      for (int k = 0; k < 4 && uuid; k++) {
+        Token part = p.tokens.get(i + 1 + k);
+        uuid =
+            part.before().equals("-")
+                && part.text().length() == lengths[k]
+                && HEX.matcher(part.lower()).matches();
+      }
+      if (uuid) {
+        p.add(i, i + 5, "uuid", p.segment.substring(t.start(), p.tokens.get(i + 4).end()), false);
+        return 5;
+      }
+    }
+    if (!t.isDigits() && Character.isDigit(lo.charAt(0)) && (m = SIZE.matcher(lo)).matches()) {
+      String whole = m.group(1);
+      int from = i;
+      if (i > 0 && t.before().equals(".") && p.tokens.get(i - 1).isDigits() && !p.covered[i - 1]) {
+        whole = p.tokens.get(i - 1).text() + "." + whole; // "4.8GB"
+        from = i - 1;
+      }
+      p.add(from, i + 1, "size", whole + m.group(2).toUpperCase(Locale.ROOT), false);
+      return 1;
+    }
+    if (t.isDigits()
+        && next != null
+        && next.before().equals(" ")
+        && (m = BIT_RATE.matcher(lo + next.lower())).matches()) {
+      boolean video = m.group(2).startsWith("m");
+      p.add(
+          i,
+          i + 2,
+          video ? "video_bit_rate" : "audio_bit_rate",
+          m.group(1) + (video ? "Mbps" : "Kbps"),
+          false); // "32 Mbps"
+      return 2;
+    }
+    if (i > 0
+        && (m = FRAME_RATE_P.matcher(lo)).matches()
+        && java.util.Set.of("23", "24", "25", "30", "50", "60").contains(m.group(1))) {
+      p.add(i, i + 1, "frame_rate", m.group(1) + "fps", false); // "1080p.24p"
+      return 1;
+    }
+    return 0;
   }
 
   /** One separator character between date parts: "2024.03.14", "03-29-2012", "14 01 2008". */
