@@ -194,10 +194,12 @@ public final class Identifier {
       rest.remove("2160p"); // "1080p.BluRay.4K.REMASTERED": 4K names the master, not the file
       props.put("screen_size", rest.size() == 1 ? rest.get(0) : rest);
     }
-    if (props.get("subtitle_language") instanceof List<?> subs && subs.contains("und")) {
-      List<Object> known = new ArrayList<>(subs);
-      known.remove("und"); // "Legendado.PT-BR": the language is known after all
-      props.put("subtitle_language", known.size() == 1 ? known.get(0) : known);
+    for (String key : List.of("language", "subtitle_language")) {
+      if (props.get(key) instanceof List<?> langs && langs.contains("und")) {
+        List<Object> known = new ArrayList<>(langs);
+        known.remove("und"); // "German.Dubbed", "Legendado.PT-BR": the language is known
+        props.put(key, known.size() == 1 ? known.get(0) : known);
+      }
     }
     deriveUltraHdBluray(props);
     String type = hints.type();

@@ -157,7 +157,7 @@ final class Keywords {
     // other
     weak("proper", "other=Proper", "proper_count=1");
     strong("repack rerip", "other=Proper", "proper_count=1");
-    weak("real", "other=Proper", "proper_count=2"); // REAL fixes a proper: the second
+    weak("real", "other=Proper", "proper_count=1");
     strong("internal", "other=Internal");
     weak("complete complet", "other=Complete");
     strong("seasoncomplete", "other=Complete");

@@ -23,7 +23,7 @@ final class ReleaseGroups {
           "xpost", "Repost",
           "asrequested", "Repost",
           "repost", "Repost",
-          "postbot", "");
+          "postbot", "Repost");
 
   /**
    * Where the release group starts. It follows the last tag: after a dash ("x264-CTU",
@@ -131,6 +131,27 @@ final class ReleaseGroups {
       }
     }
     return true;
+  }
+
+  /** A word alone in square brackets after the title, with no tag in it ("[HorribleSubs]"). */
+  String loneBracketedWord(int from) {
+    for (int k = from; k < r.tokens.size(); k++) {
+      Token t = r.tokens.get(k);
+      boolean opens = t.before().endsWith("[");
+      boolean closes =
+          k + 1 == r.tokens.size()
+              ? r.segment.substring(t.end()).startsWith("]")
+              : r.tokens.get(k + 1).before().startsWith("]");
+      if (t.bracketed()
+          && opens
+          && closes
+          && !r.covered[k]
+          && !t.isDigits()
+          && t.text().length() >= 3) {
+        return t.text();
+      }
+    }
+    return null;
   }
 
   /** The group's text: brackets around it dropped, trailing separated brackets ([site]) too. */

@@ -134,6 +134,9 @@ final class Resolver {
         ReleaseGroups.dropMatchesFrom(accepted, groupStart, groups.groupEnd);
       }
     }
+    if (group == null && fileName) {
+      group = groups.loneBracketedWord(Math.max(titleEnd, 1)); // "(2007).[HorribleSubs][WEBRip]"
+    }
     // a leading episode number means the title is the folder's; the rest is the episode title
     Match first = accepted.isEmpty() ? null : accepted.get(0);
     boolean leadingEpisode = first != null && first.from() == titleStart && isEpisodic(first);
@@ -193,6 +196,18 @@ final class Resolver {
                   : m);
     }
     Map<String, Object> props = collect(accepted);
+    if (Integer.valueOf(1).equals(props.get("proper_count"))
+        && accepted.stream()
+            .anyMatch(
+                m ->
+                    m.property().equals("proper_count")
+                        && tokens.get(m.from()).lower().equals("real"))) {
+      props.put("proper_count", 2); // REAL alone fixes a proper: the second one
+    }
+    countryAfter(titleEnd, props);
+    if (year >= 0) {
+      countryAfter(year + 1, props);
+    }
     for (Match m : accepted) {
       if (m.property().equals("film") && title != null) { // "Collection-f21-Film Title"
         props.put("film_title", title);
@@ -250,6 +265,21 @@ final class Resolver {
               && after.text().length() == 4
               && Integer.parseInt(after.text()) >= 1920;
         });
+  }
+
+  /** "The.Office.(US).1x03", "The.Stranger.1946.US.(Kino...)": a country code at token k. */
+  private void countryAfter(int k, Map<String, Object> props) {
+    if (k < 0 || k >= tokens.size() || props.containsKey("country")) {
+      return;
+    }
+    Token t = tokens.get(k);
+    String code = Languages.country(t.lower());
+    if (code != null
+        && t.text().length() == 2
+        && t.text().equals(t.text().toUpperCase(java.util.Locale.ROOT))
+        && !covered[k]) {
+      props.put("country", code);
+    }
   }
 
   static boolean isEpisodic(Match m) {

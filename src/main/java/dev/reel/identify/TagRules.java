@@ -22,6 +22,7 @@ final class TagRules {
   private static final Pattern FPS = Pattern.compile("(?i)(\\d{2,3}(?:\\.\\d{1,3})?)fps");
   private static final Pattern BIT_RATE = Pattern.compile("(?i)(\\d{2,5})(kbps|mbps|kbit|mbit)");
   private static final Pattern SIZE = Pattern.compile("(?i)(\\d{1,4})(mb|gb|tb)");
+  private static final Pattern YUV_DEPTH = Pattern.compile("yuv4\\d\\dp(\\d{1,2})(?:le|be)?");
   private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
   private static final Pattern FRAME_RATE_P = Pattern.compile("(\\d{2})p");
@@ -64,6 +65,10 @@ final class TagRules {
         p.add(i, i + 1, "date", compact, false); // "20021107"
         return 1;
       }
+    }
+    if (lo.startsWith("yuv") && (m = YUV_DEPTH.matcher(lo)).matches()) {
+      p.add(i, i + 1, "color_depth", m.group(1) + "-bit", false); // "yuv420p10"
+      return 1;
     }
     int extra = sizeOrId(i, next);
     if (extra > 0) {
