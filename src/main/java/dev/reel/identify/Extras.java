@@ -69,6 +69,12 @@ final class Extras {
     if (contains(other, "Sample")) {
       return "sample";
     }
+    if (!stem.contains("featurette")
+        && !stem.contains("behind")
+        && !stem.contains("making")
+        && !stem.contains("deleted")) {
+      return null; // the common case: no extra words at all
+    }
     String words = NON_LETTERS.matcher(stem).replaceAll(" ");
     if (words.contains("featurette")) {
       return "featurette";

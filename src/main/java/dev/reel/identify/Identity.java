@@ -53,14 +53,25 @@ public record Identity(String input, Map<String, Object> properties) {
           "release_group",
           "container");
 
-  public Identity {
-    Map<String, Object> ordered = new LinkedHashMap<>();
-    for (String key : ORDER) {
-      if (properties.containsKey(key)) {
-        ordered.put(key, properties.get(key));
-      }
+  private static final Map<String, Integer> RANK = rank();
+
+  private static Map<String, Integer> rank() {
+    Map<String, Integer> rank = new java.util.HashMap<>();
+    for (int i = 0; i < ORDER.size(); i++) {
+      rank.put(ORDER.get(i), i);
     }
-    properties.forEach(ordered::putIfAbsent);
+    return Map.copyOf(rank);
+  }
+
+  public Identity {
+    List<Map.Entry<String, Object>> entries = new java.util.ArrayList<>(properties.entrySet());
+    entries.sort(
+        java.util.Comparator.comparingInt(
+            e -> RANK.getOrDefault(e.getKey(), ORDER.size()))); // stable: others keep their order
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : entries) {
+      ordered.put(e.getKey(), e.getValue());
+    }
     properties = Collections.unmodifiableMap(ordered);
   }
 

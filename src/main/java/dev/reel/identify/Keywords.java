@@ -21,8 +21,14 @@ final class Keywords {
 
   private static final Map<String, Entry> TABLE = new HashMap<>();
   static final int MAX_SPAN = 3;
+  private static final java.util.Set<String> PREFIXES = new java.util.HashSet<>();
 
   private Keywords() {}
+
+  /** Whether some key starts with {@code start} and is longer: only then can a span grow. */
+  static boolean startsLongerKey(String start) {
+    return PREFIXES.contains(start);
+  }
 
   static Entry lookup(String key) {
     return TABLE.get(key);
@@ -50,6 +56,9 @@ final class Keywords {
             .toList();
     for (String k : keys.split(" ")) {
       TABLE.put(k, new Entry(list, weak));
+      for (int end = 1; end < k.length(); end++) {
+        PREFIXES.add(k.substring(0, end));
+      }
     }
   }
 

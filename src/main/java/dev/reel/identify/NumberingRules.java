@@ -74,7 +74,10 @@ final class NumberingRules {
   int match(int i) {
     Token word = p.at(i);
     Token after = p.at(i + 1);
+    char w0 = Character.toLowerCase(word.text().charAt(0));
     if (after != null
+        && (w0 == 'e' || w0 == 'c')
+        && word.text().length() <= 9
         && EPISODE_WORD.matcher(word.text()).matches()
         && (NXN.matcher(after.text()).matches() || SXXEXX.matcher(after.text()).matches())) {
       int before = p.matches.size();

@@ -38,9 +38,9 @@ final class SegmentParser {
     this.tags = new TagRules(this);
     this.words = new WordRules(this);
     for (int k = 0; k < keys.length; k++) {
-      StringBuilder key = new StringBuilder(tokens.get(k).text().length());
-      WordRules.appendKey(key, tokens.get(k).text());
-      keys[k] = key.toString();
+      String lower = tokens.get(k).lower();
+      // tokens are letters and digits, apart from apostrophes inside words
+      keys[k] = lower.indexOf('\'') < 0 && lower.indexOf('\u2019') < 0 ? lower : stripKey(lower);
     }
   }
 
@@ -60,6 +60,12 @@ final class SegmentParser {
       }
       i += Math.max(1, used);
     }
+  }
+
+  private static String stripKey(String lower) {
+    StringBuilder key = new StringBuilder(lower.length());
+    WordRules.appendKey(key, lower);
+    return key.toString();
   }
 
   void add(int from, int to, String property, Object value, boolean weak) {

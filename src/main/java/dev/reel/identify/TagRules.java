@@ -23,6 +23,8 @@ final class TagRules {
   private static final Pattern BIT_RATE = Pattern.compile("(?i)(\\d{2,5})(kbps|mbps|kbit|mbit)");
   private static final Pattern SIZE = Pattern.compile("(?i)(\\d{1,4})(mb|gb|tb)");
   private static final Pattern YUV_DEPTH = Pattern.compile("yuv4\\d\\dp(\\d{1,2})(?:le|be)?");
+  private static final java.util.Set<String> FRAME_RATES =
+      java.util.Set.of("23", "24", "25", "30", "50", "60");
   private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
   private static final Pattern FRAME_RATE_P = Pattern.compile("(\\d{2})p");
@@ -259,6 +261,17 @@ final class TagRules {
    */
   private int sizeOrId(int i, Token next) {
     Token t = p.tokens.get(i);
+    String raw = t.text();
+    int len = raw.length();
+    char last = Character.toLowerCase(raw.charAt(len - 1));
+    boolean hexLength = len == 32 || len == 8;
+    boolean sizeLike = last == 'b' && Character.isDigit(raw.charAt(0));
+    boolean rateLike = len == 3 && last == 'p';
+    boolean spacedUnit =
+        next != null && t.isDigits() && next.before().equals(" ") && next.text().length() >= 4;
+    if (!hexLength && !sizeLike && !rateLike && !spacedUnit) {
+      return 0;
+    }
     String lo = t.lower();
     Matcher m;
     if (lo.length() == 32 && HEX32.matcher(lo).matches()) {
@@ -304,8 +317,9 @@ final class TagRules {
       return 2;
     }
     if (i > 0
+        && rateLike
         && (m = FRAME_RATE_P.matcher(lo)).matches()
-        && java.util.Set.of("23", "24", "25", "30", "50", "60").contains(m.group(1))) {
+        && FRAME_RATES.contains(m.group(1))) {
       p.add(i, i + 1, "frame_rate", m.group(1) + "fps", false); // "1080p.24p"
       return 1;
     }

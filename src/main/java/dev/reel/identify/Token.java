@@ -1,26 +1,34 @@
 package dev.reel.identify;
 
+import java.util.Locale;
+
 /**
- * A run of letters and digits in one path segment.
+ * A run of letters and digits in one path segment. The lower-case form and whether it is all digits
+ * are computed once, since every rule asks.
  *
  * @param text the characters as written
  * @param start offset of the first character in the segment
  * @param end offset after the last character
  * @param before the separator characters between the previous token and this one
  * @param bracketed whether the token sits inside (), [] or {}
+ * @param lower the text in lower case
+ * @param isDigits whether the text is only digits
  */
-record Token(String text, int start, int end, String before, boolean bracketed) {
-  String lower() {
-    return text.toLowerCase(java.util.Locale.ROOT);
-  }
+record Token(
+    String text,
+    int start,
+    int end,
+    String before,
+    boolean bracketed,
+    String lower,
+    boolean isDigits) {
 
-  boolean isDigits() {
-    for (int i = 0; i < text.length(); i++) {
-      if (!Character.isDigit(text.charAt(i))) {
-        return false;
-      }
+  static Token of(String text, int start, int end, String before, boolean bracketed) {
+    boolean digits = !text.isEmpty();
+    for (int i = 0; i < text.length() && digits; i++) {
+      digits = Character.isDigit(text.charAt(i));
     }
-    return !text.isEmpty();
+    return new Token(text, start, end, before, bracketed, text.toLowerCase(Locale.ROOT), digits);
   }
 
   /** Whether the separator before this token is a dash between spaces or a bare dash. */

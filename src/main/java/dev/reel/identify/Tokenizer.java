@@ -31,8 +31,7 @@ final class Tokenizer {
                     && i > start))) {
           i++;
         }
-        out.add(
-            new Token(s.substring(start, i), start, i, s.substring(sepStart, start), depth > 0));
+        out.add(Token.of(s.substring(start, i), start, i, s.substring(sepStart, start), depth > 0));
         sepStart = i;
       } else {
         if (c == '(' || c == '[' || c == '{') {

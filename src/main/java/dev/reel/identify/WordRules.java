@@ -19,7 +19,8 @@ final class WordRules {
   /** The longest keyword or language span starting at token i; returns p.tokens used or 0. */
   int keyword(int i) {
     int n = p.tokens.size();
-    for (int span = Math.min(Keywords.MAX_SPAN, n - i); span >= 1; span--) {
+    int longest = Keywords.startsLongerKey(p.keys[i]) ? Math.min(Keywords.MAX_SPAN, n - i) : 1;
+    for (int span = longest; span >= 1; span--) {
       StringBuilder key = new StringBuilder();
       boolean free = true;
       for (int k = i; k < i + span; k++) {
