@@ -19,6 +19,7 @@ import java.util.Set;
  */
 public final class Identifier {
   static final int MAX_LENGTH = 4096;
+  static final int MAX_SEGMENT = 255;
   private static final java.util.regex.Pattern SEPARATORS =
       java.util.regex.Pattern.compile("[/\\\\]");
   private static final int FOLDERS = 3;
@@ -84,7 +85,9 @@ public final class Identifier {
     for (String s : SEPARATORS.split(clean)) {
       String t = s.strip();
       if (!t.isEmpty() && !(t.length() == 2 && t.charAt(1) == ':')) {
-        segments.add(t);
+        // no file system allows a longer name (NAME_MAX); longer input is cut, which bounds
+        // the work for any input
+        segments.add(t.length() > MAX_SEGMENT ? t.substring(t.length() - MAX_SEGMENT) : t);
       }
     }
     Map<String, Object> props = new LinkedHashMap<>();

@@ -9,7 +9,7 @@ import java.util.List;
  * {} are marked.
  */
 final class Tokenizer {
-  private static final int MAX_TOKENS = 512;
+  private static final int MAX_TOKENS = 128; // a 255-character segment holds fewer
 
   private Tokenizer() {}
 
