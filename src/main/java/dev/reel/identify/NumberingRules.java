@@ -3,7 +3,6 @@ package dev.reel.identify;
 import dev.reel.identify.SegmentParser.Match;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,9 +64,11 @@ final class NumberingRules {
       Pattern.compile("(?i)episode|ep|episodio|episodes|cap|capitulo");
 
   private final SegmentParser p;
+  private final NumberLists lists;
 
   NumberingRules(SegmentParser p) {
     this.p = p;
+    this.lists = new NumberLists(p);
   }
 
   /** Season, episode, part, disc and version markers at token i; returns tokens used or 0. */
@@ -124,7 +125,7 @@ final class NumberingRules {
       }
       int used = 1;
       if (!episodes.isEmpty()) {
-        used += continuation(i + 1, episodes, "e");
+        used += lists.continuation(i + 1, episodes, "e");
       } else {
         Token next = p.at(i + 1);
         Matcher ep;
@@ -134,10 +135,10 @@ final class NumberingRules {
             && ((ep = EPISODE_ONLY.matcher(next.text())).matches()
                 || (ep = BONUS_X.matcher(next.text())).matches())) {
           episodes.add(Integer.parseInt(ep.group(1)));
-          used += 1 + continuation(i + 2, episodes, "e");
+          used += 1 + lists.continuation(i + 2, episodes, "e");
         } else {
           List<Integer> seasons = new ArrayList<>(List.of(season));
-          used += continuation(i + 1, seasons, "s"); // "S01-S10", "S01S02"
+          used += lists.continuation(i + 1, seasons, "s"); // "S01-S10", "S01S02"
           if (seasons.size() > 1) {
             p.add(i, i + used, "season", List.copyOf(seasons), false);
             return used;
@@ -149,7 +150,7 @@ final class NumberingRules {
         p.matches.add(new Match(i, i + used, "year", season, false)); // "S2014E18"
       }
       if (!episodes.isEmpty()) {
-        p.matches.add(new Match(i, i + used, "episode", list(episodes), false));
+        p.matches.add(new Match(i, i + used, "episode", NumberLists.list(episodes), false));
       }
       return used;
     }
@@ -185,16 +186,16 @@ final class NumberingRules {
           episodes.add(Integer.parseInt(x));
         }
       }
-      int used = 1 + continuation(i + 1, episodes, "x");
+      int used = 1 + lists.continuation(i + 1, episodes, "x");
       p.add(i, i + used, "season", season, false);
-      p.matches.add(new Match(i, i + used, "episode", list(episodes), false));
+      p.matches.add(new Match(i, i + used, "episode", NumberLists.list(episodes), false));
       return used;
     }
     if (c0 == 'e' && hasDigit && (m = EPISODE_ONLY.matcher(s)).matches() && true || false) {
       if (s.length() > 1 && (i > 0 || p.fileName)) {
         List<Integer> episodes = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
-        int used = 1 + continuation(i + 1, episodes, "e");
-        p.add(i, i + used, "episode", list(episodes), false);
+        int used = 1 + lists.continuation(i + 1, episodes, "e");
+        p.add(i, i + used, "episode", NumberLists.list(episodes), false);
         return used;
       }
     }
@@ -211,8 +212,8 @@ final class NumberingRules {
       int value = Integer.parseInt(next.text());
       if (SEASON_WORD.matcher(s).matches() && value < 100 && !p.tags.dateAt(i + 1)) {
         List<Integer> seasons = new ArrayList<>(List.of(value));
-        int used = 2 + seasonList(i + 2, seasons);
-        p.add(i, i + used, "season", list(seasons), false);
+        int used = 2 + lists.seasonList(i + 2, seasons);
+        p.add(i, i + used, "season", NumberLists.list(seasons), false);
         return used;
       }
       if (EPISODE_WORD.matcher(s).matches() && !episodeBefore()) {
@@ -224,16 +225,16 @@ final class NumberingRules {
               && last.isDigits()
               && last.before().equals("_")
               && last.text().length() == next.text().length()) {
-            addRange(episodes, Integer.parseInt(last.text()) % 100, true);
+            NumberLists.addRange(episodes, Integer.parseInt(last.text()) % 100, true);
             used = 3;
           }
           p.add(i, i + used, "season", value / 100, false);
-          p.matches.add(new Match(i, i + used, "episode", list(episodes), false));
+          p.matches.add(new Match(i, i + used, "episode", NumberLists.list(episodes), false));
           return used;
         }
         List<Integer> episodes = new ArrayList<>(List.of(value));
-        int used = 2 + continuation(i + 2, episodes, "");
-        p.add(i, i + used, "episode", list(episodes), false);
+        int used = 2 + lists.continuation(i + 2, episodes, "");
+        p.add(i, i + used, "episode", NumberLists.list(episodes), false);
         return used;
       }
       if (PART_WORD.matcher(s).matches() && value < 100) {
@@ -350,100 +351,5 @@ final class NumberingRules {
 
   private static boolean isResolution(Matcher m) {
     return m.group(2).length() >= 3;
-  }
-
-  /**
-   * Further episodes after a first one: "-E03", "-03", "E02E03", "x02", "&04". A dash makes a range
-   * ("E01-E03" is 1, 2, 3), any other joiner a list.
-   */
-  private int continuation(int i, List<Integer> values, String prefix) {
-    int used = 0;
-    while (p.at(i + used) != null) {
-      Token t = p.at(i + used);
-      String sep = t.before().strip();
-      String text = t.text().toLowerCase(Locale.ROOT);
-      String number = null;
-      if (!prefix.isEmpty()
-          && text.startsWith(prefix)
-          && text.length() > 1
-          && text.substring(1).chars().allMatch(Character::isDigit)) {
-        number = text.substring(1);
-      } else if (t.isDigits()
-          && text.length() <= 3
-          && (sep.equals("-") || sep.equals("&") || sep.equals("+"))
-          && !t.before().contains(" ")) { // "E03-04" joins; "E04 - 313" does not
-        number = text;
-      } else if (text.equals("and") || text.equals("to")) {
-        Token n2 = p.at(i + used + 1);
-        if (n2 != null && n2.isDigits() && n2.text().length() <= 3) {
-          used++;
-          int v = Integer.parseInt(n2.text());
-          addRange(values, v, text.equals("to"));
-          used++;
-          continue;
-        }
-        break;
-      }
-      if (number == null
-          || !(sep.isEmpty()
-              || sep.equals("-")
-              || sep.equals("&")
-              || sep.equals("+")
-              || sep.equals("."))) {
-        break;
-      }
-      addRange(values, Integer.parseInt(number), sep.equals("-"));
-      used++;
-    }
-    return used;
-  }
-
-  /**
-   * More seasons after "Season 1": "1.3&5", "1~3", "1.2.3-5", "1 to 5", "1 and 3", "1.a.3". Only
-   * one- or two-digit numbers, so that "Season.1.720p" stays season 1.
-   */
-  private int seasonList(int i, List<Integer> values) {
-    int used = 0;
-    while (true) {
-      Token t = p.at(i + used);
-      if (t == null) {
-        return used;
-      }
-      String w = t.lower();
-      boolean joiner = w.equals("to") || w.equals("a") || w.equals("and") || w.equals("et");
-      Token number = joiner ? p.at(i + used + 1) : t;
-      if (number == null || !number.isDigits() || number.text().length() > 2) {
-        return used;
-      }
-      String sep = joiner ? "" : t.before().strip();
-      boolean joined =
-          sep.equals(".")
-              || sep.equals("&")
-              || sep.equals("-")
-              || sep.equals("~")
-              || sep.equals(",")
-              || sep.equals("+");
-      if (!joiner && !joined) {
-        return used;
-      }
-      boolean range = sep.equals("-") || sep.equals("~") || w.equals("to") || w.equals("a");
-      addRange(values, Integer.parseInt(number.text()), range);
-      used += joiner ? 2 : 1;
-    }
-  }
-
-  private static void addRange(List<Integer> values, int v, boolean range) {
-    int last = values.get(values.size() - 1);
-    if (range && v > last && v - last < 100) {
-      for (int k = last + 1; k <= v; k++) {
-        values.add(k);
-      }
-    } else if (v != last) {
-      values.add(v);
-    }
-  }
-
-  private static Object list(List<Integer> values) {
-    return values.size() == 1 ? values.get(0) : List.copyOf(values);
   }
 }

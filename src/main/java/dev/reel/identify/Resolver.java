@@ -2,7 +2,6 @@ package dev.reel.identify;
 
 import dev.reel.identify.SegmentParser.Match;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -195,7 +194,7 @@ final class Resolver {
                   ? new Match(m.from(), m.to(), "episode_details", "Special", m.weak())
                   : m);
     }
-    Map<String, Object> props = collect(accepted);
+    Map<String, Object> props = MatchProperties.collect(accepted);
     if (Integer.valueOf(1).equals(props.get("proper_count"))
         && accepted.stream()
             .anyMatch(
@@ -384,40 +383,6 @@ final class Resolver {
       i++;
     }
     return Math.min(i, limit);
-  }
-
-  private static Map<String, Object> collect(List<Match> accepted) {
-    Map<String, Object> props = new LinkedHashMap<>();
-    for (Match m : accepted) {
-      Object existing = props.get(m.property());
-      if (m.property().equals("proper_count")) {
-        props.put(
-            "proper_count",
-            existing == null ? m.value() : (Integer) existing + (Integer) m.value());
-        continue;
-      }
-      if (existing == null) {
-        props.put(m.property(), m.value());
-      } else if (!existing.equals(m.value())) {
-        List<Object> values = new ArrayList<>();
-        if (existing instanceof List<?> l) {
-          values.addAll(l);
-        } else {
-          values.add(existing);
-        }
-        if (m.value() instanceof List<?> l) {
-          for (Object v : l) {
-            if (!values.contains(v)) {
-              values.add(v);
-            }
-          }
-        } else if (!values.contains(m.value())) {
-          values.add(m.value());
-        }
-        props.put(m.property(), values);
-      }
-    }
-    return props;
   }
 
   private static String emptyToNull(String s) {
