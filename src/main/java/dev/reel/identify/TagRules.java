@@ -49,8 +49,8 @@ final class TagRules {
     Matcher m;
     char c0 = Character.toLowerCase(s.charAt(0));
     boolean digitStart = Character.isDigit(c0);
-    boolean hasDigit = digitStart || s.chars().anyMatch(Character::isDigit);
-    String lo = hasDigit ? t.lower() : "";
+    boolean hasDigit = t.hasDigit();
+    String lo = t.lower();
     boolean hasX = lo.indexOf('x') >= 0;
     Token next = p.at(i + 1);
     if (digitStart && lo.endsWith("fps") && (m = FPS.matcher(s)).matches()) {

@@ -3,8 +3,8 @@ package dev.reel.identify;
 import java.util.Locale;
 
 /**
- * A run of letters and digits in one path segment. The lower-case form and whether it is all digits
- * are computed once, since every rule asks.
+ * A run of letters and digits in one path segment. The lower case and the digit flags are computed
+ * once, since every rule asks.
  *
  * @param text the characters as written
  * @param start offset of the first character in the segment
@@ -13,6 +13,7 @@ import java.util.Locale;
  * @param bracketed whether the token sits inside (), [] or {}
  * @param lower the text in lower case
  * @param isDigits whether the text is only digits
+ * @param hasDigit whether the text has a digit anywhere
  */
 record Token(
     String text,
@@ -21,14 +22,19 @@ record Token(
     String before,
     boolean bracketed,
     String lower,
-    boolean isDigits) {
+    boolean isDigits,
+    boolean hasDigit) {
 
   static Token of(String text, int start, int end, String before, boolean bracketed) {
-    boolean digits = !text.isEmpty();
-    for (int i = 0; i < text.length() && digits; i++) {
-      digits = Character.isDigit(text.charAt(i));
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        count++;
+      }
     }
-    return new Token(text, start, end, before, bracketed, text.toLowerCase(Locale.ROOT), digits);
+    boolean digits = !text.isEmpty() && count == text.length();
+    return new Token(
+        text, start, end, before, bracketed, text.toLowerCase(Locale.ROOT), digits, count > 0);
   }
 
   /** Whether the separator before this token is a dash between spaces or a bare dash. */
