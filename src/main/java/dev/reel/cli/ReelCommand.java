@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ProbeCommand.class,
       IdentifyCommand.class,
+      PrewarmCommand.class,
       DevCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -27,6 +28,7 @@ public final class ReelCommand implements Runnable {
   /** Runs {@code args} and returns the exit code: 0 ok, 1 some items failed, 2 usage, 3 failure. */
   public static int run(String[] args, StdStreams streams) {
     CommandLine cmd = new CommandLine(new ReelCommand(), new CommandFactory(streams));
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setOut(new PrintWriter(streams.out(), true));
     cmd.setErr(new PrintWriter(streams.err(), true));
     cmd.setExecutionExceptionHandler(new FailureHandler(streams, hasVerbose(args)));
@@ -68,6 +70,15 @@ public final class ReelCommand implements Runnable {
       }
       if (cls == IdentifyCommand.class) {
         return cls.cast(new IdentifyCommand(streams));
+      }
+      if (cls == PrewarmCommand.class) {
+        return cls.cast(new PrewarmCommand(streams));
+      }
+      if (cls == PrewarmListCommand.class) {
+        return cls.cast(new PrewarmListCommand(streams));
+      }
+      if (cls == PrewarmReportCommand.class) {
+        return cls.cast(new PrewarmReportCommand(streams));
       }
       if (cls == MakeMediaCommand.class) {
         return cls.cast(new MakeMediaCommand(streams));

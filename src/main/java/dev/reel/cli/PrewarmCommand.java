@@ -1,0 +1,366 @@
+package dev.reel.cli;
+
+import dev.reel.http.HttpRequestSpec;
+import dev.reel.prewarm.Derivative;
+import dev.reel.prewarm.PrewarmConfig;
+import dev.reel.prewarm.PrewarmJob;
+import dev.reel.prewarm.PrewarmProgress;
+import dev.reel.prewarm.PrewarmRequest;
+import dev.reel.prewarm.PrewarmSummary;
+import dev.reel.prewarm.Reports;
+import dev.reel.prewarm.RequestMethod;
+import dev.reel.prewarm.RetryPolicy;
+import dev.reel.prewarm.UrlFormat;
+import dev.reel.progress.ProgressMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code reel prewarm}: request every derivative of every listed video so a CDN caches it. */
+@Command(
+    name = "prewarm",
+    mixinStandardHelpOptions = true,
+    subcommands = {PrewarmListCommand.class, PrewarmReportCommand.class},
+    description = {
+      "Request every derivative of every listed video from a transforming CDN so that it is",
+      "cached, with exact latency statistics (HdrHistogram) in bounded memory.",
+      "Writes one JSON line per request (--results), then summary JSON, Markdown and HTML",
+      "reports beside it; prints the Markdown summary (or JSON with --json)."
+    })
+final class PrewarmCommand implements Callable<Integer> {
+  private final StdStreams streams;
+
+  @Mixin ListingOptions listing = new ListingOptions();
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "The CDN's base URL.")
+  String baseUrl;
+
+  @Option(
+      names = "--url-format",
+      paramLabel = "FORMAT",
+      description =
+          "imwidth (default: {base}/{path}?imwidth=W), derivative (?derivative=NAME),"
+              + " query (?width=W&height=H), cdn-cgi (Cloudflare media transformations), or a"
+              + " template with {base} {path} {name} {width} {height} {origin} {params}.")
+  String urlFormat;
+
+  @Option(
+      names = "--origin",
+      paramLabel = "URL",
+      description = "Origin URL for cdn-cgi and {origin}.")
+  String origin;
+
+  @Option(
+      names = "--derivatives",
+      split = ",",
+      paramLabel = "NAME",
+      description =
+          "Presets to request: desktop (1920x1080), tablet (1280x720), mobile (854x640)."
+              + " Default: all three, unless --derivative or --config names others.")
+  List<String> presets;
+
+  @Option(
+      names = "--derivative",
+      paramLabel = "NAME=WxH[,K=V...]",
+      description = "A custom derivative; repeatable.")
+  List<String> custom = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE", description = "JSON settings (see README).")
+  Path config;
+
+  @Option(
+      names = "--method",
+      paramLabel = "METHOD",
+      description = "get (default: whole body, read and discarded), head, or range (bytes=0-0).")
+  String method;
+
+  @Option(names = "--verify", description = "Send each request a second time and count cache hits.")
+  boolean verify;
+
+  @Option(
+      names = {"-c", "--concurrency"},
+      paramLabel = "N",
+      description = "Requests in flight (default 16).")
+  Integer concurrency;
+
+  @Option(
+      names = "--per-host",
+      paramLabel = "N",
+      description = "Connections per host (default: the concurrency).")
+  Integer perHost;
+
+  @Option(
+      names = "--rate",
+      paramLabel = "R",
+      description = "At most R requests started per second.")
+  Double rate;
+
+  @Option(names = "--connect-timeout", paramLabel = "TIME", description = "Default 10s.")
+  String connectTimeout = "10s";
+
+  @Option(names = "--first-byte-timeout", paramLabel = "TIME", description = "Default 60s.")
+  String firstByteTimeout = "60s";
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "TIME",
+      description = "Whole request, body included. Default 10m.")
+  String totalTimeout = "10m";
+
+  @Option(
+      names = "--retries",
+      paramLabel = "N",
+      description = "Retries on 5xx, 429, timeouts and connection errors (default 3).")
+  int retries = 3;
+
+  @Option(
+      names = {"-H", "--header"},
+      paramLabel = "'NAME: VALUE'",
+      description = "Extra request header; repeatable. Values never appear in output.")
+  List<String> headers = new ArrayList<>();
+
+  @Option(names = "--insecure", description = "Do not check TLS certificates.")
+  boolean insecure;
+
+  @Option(
+      names = "--results",
+      paramLabel = "FILE",
+      description = "Write one JSON line per request to FILE (must not exist).")
+  Path results;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "FILE",
+      description = "Continue the run in results FILE: skip pairs done, append.")
+  Path resume;
+
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      description = "Where reports go (default: beside the results file).")
+  Path reportDir;
+
+  @Option(
+      names = "--metrics-file",
+      paramLabel = "FILE",
+      description = "Also write Prometheus text metrics to FILE.")
+  Path metricsFile;
+
+  @Option(
+      names = "--stop-grace",
+      paramLabel = "TIME",
+      description = "After Ctrl-C, let requests finish this long (default 5s).")
+  String stopGrace = "5s";
+
+  @Option(names = "--json", description = "Print the summary as JSON.")
+  boolean json;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "MODE",
+      description = "auto, bar, plain, json or none.")
+  ProgressMode progress = ProgressMode.AUTO;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress.")
+  boolean quiet;
+
+  PrewarmCommand(StdStreams streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrewarmConfig cfg = config == null ? PrewarmConfig.NONE : PrewarmConfig.read(config);
+    PrewarmRequest request = request(cfg);
+    long[] problems = {0};
+    PrewarmJob job =
+        new PrewarmJob(
+            request,
+            m -> {
+              problems[0]++;
+              streams.err().println("prewarm: " + m);
+            });
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              streams
+                  .err()
+                  .println(
+                      "\nprewarm: stopping; in-flight requests get "
+                          + stopGrace
+                          + ", then results and reports are written");
+              job.stop();
+              try {
+                finished.await(request.stopGrace().toSeconds() + 30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "prewarm-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      PrewarmSummary summary;
+      try (PrewarmProgress p = new PrewarmProgress(job, streams.err(), style())) {
+        summary = job.run();
+      }
+      Path file = request.resume() != null ? request.resume() : request.results();
+      Reports.Targets targets =
+          file != null
+              ? Reports.Targets.beside(file, reportDir, metricsFile)
+              : reportDir != null
+                  ? Reports.Targets.in(reportDir, metricsFile)
+                  : new Reports.Targets(null, null, null, metricsFile);
+      List<Path> written = Reports.write(summary, targets);
+      streams.out().print(json ? Reports.json(summary) : Reports.markdown(summary));
+      streams.out().flush();
+      if (job.cancelledCount() > 0) {
+        streams
+            .err()
+            .println(
+                "prewarm: "
+                    + job.cancelledCount()
+                    + " requests were cancelled; --resume "
+                    + (file == null ? "(needs --results)" : file)
+                    + " sends them again");
+      }
+      if (!written.isEmpty()) {
+        streams
+            .err()
+            .println(
+                "prewarm: wrote "
+                    + String.join(", ", written.stream().map(Path::toString).toList()));
+      }
+      if (job.stopped()) {
+        return 130;
+      }
+      return summary.overall().failed() > 0 || problems[0] > 0 ? 1 : 0;
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down (Ctrl-C): the hook is waiting for us
+      }
+    }
+  }
+
+  private PrewarmProgress.Style style() {
+    if (quiet) {
+      return PrewarmProgress.Style.NONE;
+    }
+    return switch (progress) {
+      case NONE -> PrewarmProgress.Style.NONE;
+      case JSON -> PrewarmProgress.Style.JSON;
+      case PLAIN -> PrewarmProgress.Style.PLAIN;
+      case BAR -> PrewarmProgress.Style.TERMINAL;
+      case AUTO ->
+          streams.errIsTerminal() ? PrewarmProgress.Style.TERMINAL : PrewarmProgress.Style.PLAIN;
+    };
+  }
+
+  PrewarmRequest request(PrewarmConfig cfg) {
+    if (results != null && Files.exists(results)) {
+      throw new IllegalArgumentException(
+          "results file "
+              + results
+              + " exists: continue it with --resume "
+              + results
+              + ", or choose another name");
+    }
+    if (resume != null && !Files.isRegularFile(resume)) {
+      throw new IllegalArgumentException("no such results file to resume: " + resume);
+    }
+    String base = baseUrl != null ? baseUrl : cfg.baseUrl();
+    UrlFormat format = UrlFormat.parse(firstNonNull(urlFormat, cfg.urlFormat(), "imwidth"));
+    String org = origin != null ? origin : cfg.origin();
+    int conc =
+        concurrency != null ? concurrency : cfg.concurrency() != null ? cfg.concurrency() : 16;
+    double r = rate != null ? rate : cfg.rate() != null ? cfg.rate() : 0;
+    RequestMethod m = RequestMethod.parse(firstNonNull(method, cfg.method(), "get"));
+    List<HttpRequestSpec.Header> hs = new ArrayList<>();
+    if (cfg.headers() != null) {
+      cfg.headers().forEach(h -> hs.add(header(h)));
+    }
+    headers.forEach(h -> hs.add(header(h)));
+    return new PrewarmRequest(
+        listing.source(System.in),
+        base,
+        format,
+        org,
+        derivatives(cfg),
+        m,
+        verify,
+        conc,
+        perHost != null ? perHost : conc,
+        r,
+        Units.duration("--connect-timeout", connectTimeout),
+        Units.duration("--first-byte-timeout", firstByteTimeout),
+        Units.duration("--timeout", totalTimeout),
+        new RetryPolicy(
+            retries,
+            RetryPolicy.DEFAULT.baseDelay(),
+            RetryPolicy.DEFAULT.maxDelay(),
+            RetryPolicy.DEFAULT.maxRetryAfter()),
+        hs,
+        insecure,
+        results,
+        resume,
+        Units.duration("--stop-grace", stopGrace));
+  }
+
+  private List<Derivative> derivatives(PrewarmConfig cfg) {
+    Map<String, Derivative> out = new LinkedHashMap<>();
+    List<String> names = presets;
+    if (names == null && custom.isEmpty() && cfg.derivatives() == null) {
+      names = List.of("desktop", "tablet", "mobile");
+    }
+    if (names != null) {
+      for (String n : names) {
+        Derivative d = Derivative.parse(n);
+        out.put(d.name(), d);
+      }
+    }
+    if (cfg.derivatives() != null && presets == null && custom.isEmpty()) {
+      cfg.derivatives().forEach(d -> out.put(d.name(), d));
+    }
+    for (String c : custom) {
+      Derivative d = Derivative.parse(c);
+      out.put(d.name(), d);
+    }
+    return List.copyOf(out.values());
+  }
+
+  private static HttpRequestSpec.Header header(String text) {
+    int colon = text.indexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException(
+          "a header is 'Name: value', not '" + redactValue(text) + "'");
+    }
+    String name = text.substring(0, colon).strip();
+    if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+      throw new IllegalArgumentException("invalid header name '" + name + "'");
+    }
+    return new HttpRequestSpec.Header(name, text.substring(colon + 1).strip());
+  }
+
+  private static String redactValue(String text) {
+    return text.length() <= 12 ? "..." : text.substring(0, 6) + "...";
+  }
+
+  private static String firstNonNull(String a, String b, String c) {
+    return a != null ? a : b != null ? b : c;
+  }
+}

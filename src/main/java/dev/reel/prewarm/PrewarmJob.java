@@ -1,0 +1,284 @@
+package dev.reel.prewarm;
+
+import dev.reel.http.HttpClientSettings;
+import dev.reel.http.HttpRequestSpec;
+import dev.reel.http.NettyHttpClient;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Runs a prewarm: streams the listing on the calling thread, and for each (object, derivative)
+ * takes one of {@code concurrency} permits, waits for the rate limit, and sends the request on the
+ * HTTP client's event loops. A permit is held until the pair's final result (after retries and the
+ * verify request) is recorded and written, so memory is bounded by the concurrency, not the
+ * listing. Retries wait on a scheduler thread. {@link #stop()} (Ctrl-C) ends the listing, lets
+ * in-flight requests finish for the grace period, then cancels the rest; cancelled pairs are not
+ * written, so a resume requests them again.
+ */
+public final class PrewarmJob {
+  private final PrewarmRequest request;
+  private final Consumer<String> problems;
+  private final PrewarmStats stats = new PrewarmStats();
+  private final AtomicLong listed = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong cancelled = new AtomicLong();
+  private final AtomicLong notStarted = new AtomicLong();
+  private volatile boolean stopping;
+  private volatile boolean listingDone;
+  private volatile Thread runner;
+  private volatile ResultsWriter results;
+  private volatile PairFeed feedRef;
+
+  /**
+   * @param problems receives one line per listing problem or bad object (file:line: what)
+   */
+  public PrewarmJob(PrewarmRequest request, Consumer<String> problems) {
+    this.request = request;
+    this.problems = problems;
+  }
+
+  /** Asks the run to stop: no new requests; in-flight ones get the grace period. */
+  public void stop() {
+    stopping = true;
+    Thread t = runner;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+
+  public boolean stopped() {
+    return stopping;
+  }
+
+  /** Live counters for the progress line. */
+  public Counters counters() {
+    return new Counters(
+        listed.get() * request.derivatives().size() - skipped.get(),
+        listingDone,
+        stats.done(),
+        stats.failed(),
+        stats.p95TotalMicros());
+  }
+
+  /**
+   * Progress counters.
+   *
+   * @param total requests to make, as far as the listing has got
+   * @param totalKnown whether the listing has ended
+   */
+  public record Counters(long total, boolean totalKnown, long done, long failed, long p95Micros) {}
+
+  /**
+   * Runs to the end (or to {@link #stop()}).
+   *
+   * @throws IOException when the listing cannot be read or the results file cannot be written
+   */
+  public PrewarmSummary run() throws IOException {
+    runner = Thread.currentThread();
+    String started = Instant.now().toString();
+    RunHeader header = request.header(started);
+    ResumeState resume = null;
+    if (request.resume() != null) {
+      try {
+        resume = ResumeState.load(request.resume(), header, stats);
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+      resume.problems().forEach(problems);
+    }
+    long resumedDone = stats.done();
+    ResultsWriter writer =
+        request.resume() != null
+            ? ResultsWriter.append(request.resume(), header)
+            : request.results() != null ? ResultsWriter.create(request.results(), header) : null;
+    HttpClientSettings settings =
+        new HttpClientSettings(
+            request.perHost(),
+            request.connectTimeout(),
+            request.firstByteTimeout(),
+            request.totalTimeout(),
+            request.insecure(),
+            keptHeaders(),
+            "reel-prewarm/1",
+            Integer.getInteger(
+                "reel.http.threads",
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("prewarm-retry").daemon().unstarted(r));
+    long t0 = System.nanoTime();
+    PairFeed feed = new PairFeed(request.concurrency(), Math.max(256, request.concurrency() * 4));
+    try (NettyHttpClient client = new NettyHttpClient(settings);
+        ResultsWriter out = writer) {
+      PairRunner pairs =
+          new PairRunner(
+              request,
+              client,
+              scheduler,
+              new TokenBucket(request.ratePerSecond()),
+              this::finish,
+              () -> stopping);
+      this.results = out;
+      this.feedRef = feed;
+      Dispatcher dispatcher = new Dispatcher(pairs, feed, resume);
+      try {
+        request.source().list(dispatcher);
+      } catch (IOException e) {
+        if (!stopping) {
+          throw e;
+        }
+      }
+      listingDone = true;
+      drain(feed, client);
+      if (out != null) {
+        out.flush();
+      }
+    } finally {
+      scheduler.shutdownNow();
+      runner = null;
+    }
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    if (resumedDone > 0) {
+      elapsed = 0; // the earlier part's time is unknown: no overall rate
+    }
+    return PrewarmSummary.of(header, stats, elapsed, stopping);
+  }
+
+  /** Flushes the results file (called about once a second by the progress ticker). */
+  public void flush() {
+    ResultsWriter w = results;
+    if (w != null) {
+      w.flush();
+    }
+  }
+
+  /** Requests cancelled by a stop (not written; a resume sends them again). */
+  public long cancelledCount() {
+    return cancelled.get();
+  }
+
+  /** Pairs listed but not started because of a stop (a resume sends them). */
+  public long notStartedCount() {
+    return notStarted.get();
+  }
+
+  /** Pairs skipped because the resumed results file had them. */
+  public long skippedCount() {
+    return skipped.get();
+  }
+
+  /**
+   * Waits until every pair has finished. After a stop, drops the pairs not started, waits the grace
+   * period, then closes the client, which completes what is left as cancelled.
+   */
+  private void drain(PairFeed feed, NettyHttpClient client) {
+    boolean graceUsed = false;
+    while (true) {
+      try {
+        if (!stopping) {
+          feed.awaitIdle(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+          return;
+        }
+        notStarted.addAndGet(feed.dropQueued());
+        if (!graceUsed) {
+          graceUsed = true;
+          if (feed.awaitIdle(request.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+            return;
+          }
+        }
+        client.close(); // in-flight requests complete as cancelled
+        feed.awaitIdle(10, TimeUnit.SECONDS);
+        return;
+      } catch (InterruptedException e) {
+        stopping = true; // a stop() during the wait: go round with the grace period
+      }
+    }
+  }
+
+  private void finish(RequestResult r) {
+    if (r.error() == ErrorClass.CANCELLED) {
+      cancelled.incrementAndGet();
+    } else {
+      stats.record(r);
+      ResultsWriter w = results;
+      if (w != null) {
+        w.write(r);
+      }
+    }
+    feedRef.finished();
+  }
+
+  private static List<String> keptHeaders() {
+    List<String> h = new ArrayList<>(CacheStatus.HEADERS);
+    h.addAll(List.of("content-length", "content-range", "retry-after"));
+    return h;
+  }
+
+  /** Takes each listed object and feeds its pairs to the event loops. */
+  private final class Dispatcher implements ObjectSink {
+    private final PairRunner pairs;
+    private final PairFeed feed;
+    private final ResumeState resume;
+
+    Dispatcher(PairRunner pairs, PairFeed feed, ResumeState resume) {
+      this.pairs = pairs;
+      this.feed = feed;
+      this.resume = resume;
+    }
+
+    @Override
+    public boolean accept(ListedObject o) {
+      if (stopping) {
+        return false;
+      }
+      listed.incrementAndGet();
+      for (Derivative d : request.derivatives()) {
+        if (resume != null && resume.isDone(o.path(), d.name())) {
+          skipped.incrementAndGet();
+          continue;
+        }
+        URI uri;
+        try {
+          uri = pairs.uri(o, d);
+        } catch (IllegalArgumentException e) {
+          skipped.incrementAndGet();
+          problems.accept(o.path() + ": " + e.getMessage());
+          continue;
+        }
+        try {
+          feed.put(pairs.prepare(o, d, uri));
+        } catch (InterruptedException e) {
+          stopping = true;
+          return false;
+        }
+      }
+      return !stopping;
+    }
+
+    @Override
+    public void problem(String message) {
+      problems.accept(message);
+    }
+  }
+
+  /** Request specs of a run; used by the pair runner. */
+  static HttpRequestSpec spec(PrewarmRequest r, URI uri) {
+    List<HttpRequestSpec.Header> headers = new ArrayList<>(r.headers().size() + 2);
+    if (r.headers().stream().noneMatch(h -> h.name().equalsIgnoreCase("user-agent"))) {
+      headers.add(new HttpRequestSpec.Header("User-Agent", "reel-prewarm/1"));
+    }
+    if (r.method() == RequestMethod.RANGE) {
+      headers.add(new HttpRequestSpec.Header("Range", "bytes=0-0"));
+    }
+    headers.addAll(r.headers());
+    return new HttpRequestSpec(r.method().httpMethod(), uri, headers);
+  }
+}
