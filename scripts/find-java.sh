@@ -11,9 +11,12 @@ reel_find_java() {
   fi
   for c in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do candidates+=("${c%/}"); done
   for c in "${candidates[@]}"; do
-    if [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] && [ "$(reel_java_major "$c/bin/java")" -ge 21 ] 2>/dev/null; then
-      export JAVA_HOME="$c"
-      return 0
+    if [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ]; then
+      REEL_JAVA_MAJOR="$(reel_java_major "$c/bin/java")"
+      if [ "$REEL_JAVA_MAJOR" -ge 21 ] 2>/dev/null; then
+        export JAVA_HOME="$c" REEL_JAVA_MAJOR
+        return 0
+      fi
     fi
   done
   echo "reel: no JDK 21 or newer found (looked at JAVA_HOME, PATH and /usr/lib/jvm); install one, e.g. apt-get install openjdk-21-jdk or Temurin 21+" >&2

@@ -5,16 +5,20 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -55,16 +59,25 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             });
   }
 
+  private static final HttpHeadersFactory HEADERS =
+      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+  private static final HttpHeadersFactory TRAILERS =
+      DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
+  private static final AsciiString ANY = AsciiString.cached("*/*");
+
+  /** Header names and values were checked when the run was set up; no validation per request. */
   private static FullHttpRequest request(HttpRequestSpec spec) {
     FullHttpRequest req =
         new DefaultFullHttpRequest(
             HttpVersion.HTTP_1_1,
             HttpMethod.valueOf(spec.method()),
             spec.target(),
-            Unpooled.EMPTY_BUFFER);
+            Unpooled.EMPTY_BUFFER,
+            HEADERS,
+            TRAILERS);
     HttpHeaders h = req.headers();
-    h.set(HttpHeaderNames.HOST, spec.hostHeader());
-    h.set(HttpHeaderNames.ACCEPT, "*/*");
+    h.set(HttpHeaderNames.HOST, spec.endpoint().hostHeader());
+    h.set(HttpHeaderNames.ACCEPT, ANY);
     for (HttpRequestSpec.Header header : spec.headers()) {
       h.add(header.name(), header.value());
     }
@@ -114,10 +127,13 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         ex.ttfbNanos = clock.getAsLong() - ex.startNanos;
         ex.status = r.status().code();
         ex.keepAlive = HttpUtil.isKeepAlive(r);
-        for (String name : pool.keptHeaders()) {
-          String v = r.headers().get(name);
+        List<String> names = pool.keptHeaders();
+        List<AsciiString> keys = pool.keptHeaderNames();
+        HttpHeaders headers = r.headers();
+        for (int i = 0; i < keys.size(); i++) {
+          String v = headers.get(keys.get(i));
           if (v != null) {
-            ex.headers.put(name, v);
+            ex.headers.put(names.get(i), v);
           }
         }
       }

@@ -26,7 +26,7 @@ final class FailureText {
   }
 
   static String message(Throwable error, HttpRequestSpec spec) {
-    String where = spec.uri().getHost() + ":" + spec.port();
+    String where = spec.endpoint().host() + ":" + spec.endpoint().port();
     Throwable root = error;
     for (Throwable t = error; t != null; t = t.getCause()) {
       root = t;
@@ -37,7 +37,7 @@ final class FailureText {
       }
     }
     return switch (kind(error)) {
-      case DNS -> "unknown host " + spec.uri().getHost();
+      case DNS -> "unknown host " + spec.endpoint().host();
       case TLS -> "tls failure with " + where + ": " + text(root);
       case TIMEOUT -> "connect to " + where + " timed out";
       default ->

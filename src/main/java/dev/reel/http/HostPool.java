@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.AsciiString;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ final class HostPool {
   private final int max;
   private final LongSupplier clock;
   private final List<String> keptHeaders;
+  private final List<AsciiString> keptHeaderNames;
   private final ArrayDeque<Channel> idle = new ArrayDeque<>();
   private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
   private final List<Channel> all = new ArrayList<>();
@@ -44,11 +46,12 @@ final class HostPool {
       LongSupplier clock,
       ExchangeTimers timers,
       List<String> keptHeaders) {
-    this.host = first.uri().getHost();
-    this.port = first.port();
+    this.host = first.endpoint().host();
+    this.port = first.endpoint().port();
     this.max = max;
     this.clock = clock;
     this.keptHeaders = keptHeaders;
+    this.keptHeaderNames = keptHeaders.stream().map(AsciiString::of).toList();
     HostPool pool = this;
     this.bootstrap =
         base.clone()
@@ -214,5 +217,9 @@ final class HostPool {
 
   List<String> keptHeaders() {
     return keptHeaders;
+  }
+
+  List<AsciiString> keptHeaderNames() {
+    return keptHeaderNames;
   }
 }

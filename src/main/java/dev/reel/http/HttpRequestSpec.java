@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One request to send: method ({@code GET} or {@code HEAD}), an absolute http(s) URI, and extra
- * headers (name, value) in order.
+ * One request to send: method ({@code GET} or {@code HEAD}), where (an {@link Endpoint} and the
+ * request target, the path and query as sent), and extra headers in order. Callers that send many
+ * requests to one host build the endpoint once and skip URL parsing per request.
  */
-public record HttpRequestSpec(String method, URI uri, List<Header> headers) {
+public record HttpRequestSpec(
+    String method, Endpoint endpoint, String target, List<Header> headers) {
 
   /** A request header. */
   public record Header(String name, String value) {
@@ -19,37 +21,65 @@ public record HttpRequestSpec(String method, URI uri, List<Header> headers) {
     }
   }
 
+  /** A scheme, host and port: what one connection pool serves. The host is in lower case. */
+  public record Endpoint(boolean secure, String host, int port) {
+    public Endpoint {
+      Objects.requireNonNull(host, "host");
+      host = host.toLowerCase(Locale.ROOT);
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+    }
+
+    /**
+     * The endpoint of an absolute http(s) URI.
+     *
+     * @throws IllegalArgumentException for another scheme or no host
+     */
+    public static Endpoint of(URI uri) {
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new IllegalArgumentException("not an http(s) URL: " + uri);
+      }
+      if (uri.getHost() == null) {
+        throw new IllegalArgumentException("no host in URL: " + uri);
+      }
+      boolean secure = scheme.equals("https");
+      return new Endpoint(
+          secure, uri.getHost(), uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80);
+    }
+
+    /** The Host header: the host, and the port when it is not the scheme's default. */
+    public String hostHeader() {
+      String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+      return port == (secure ? 443 : 80) ? h : h + ":" + port;
+    }
+
+    /** {@code scheme://host[:port]}. */
+    public String origin() {
+      return (secure ? "https://" : "http://") + hostHeader();
+    }
+  }
+
   public HttpRequestSpec {
     Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(uri, "uri");
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("not an http(s) URL: " + uri);
-    }
-    if (uri.getHost() == null) {
-      throw new IllegalArgumentException("no host in URL: " + uri);
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(target, "target");
+    if (!target.startsWith("/")) {
+      throw new IllegalArgumentException("request target must start with '/': " + target);
     }
     headers = List.copyOf(headers);
   }
 
-  boolean secure() {
-    return uri.getScheme().equalsIgnoreCase("https");
-  }
-
-  int port() {
-    return uri.getPort() != -1 ? uri.getPort() : secure() ? 443 : 80;
-  }
-
-  /** The path and query as sent on the request line. */
-  String target() {
+  /** A request for an absolute http(s) URI. */
+  public static HttpRequestSpec of(String method, URI uri, List<Header> headers) {
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    return new HttpRequestSpec(method, Endpoint.of(uri), target, headers);
   }
 
-  /** The Host header: the host, and the port when it is not the scheme's default. */
-  String hostHeader() {
-    String host = uri.getHost();
-    boolean defaultPort = uri.getPort() == -1 || uri.getPort() == (secure() ? 443 : 80);
-    return defaultPort ? host : host + ":" + uri.getPort();
+  /** The full URL, for messages. */
+  public String url() {
+    return endpoint.origin() + target;
   }
 }

@@ -13,7 +13,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +30,8 @@ public final class NettyHttpClient implements AutoCloseable {
   private final Bootstrap bootstrap;
   private final LongSupplier clock = System::nanoTime;
   private final ExchangeTimers timers;
-  private final ConcurrentHashMap<String, HostPool> pools = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<HttpRequestSpec.Endpoint, HostPool> pools =
+      new ConcurrentHashMap<>();
   private volatile SslContext ssl;
   private volatile boolean closed;
 
@@ -63,7 +63,7 @@ public final class NettyHttpClient implements AutoCloseable {
     }
     HostPool pool;
     try {
-      pool = pools.computeIfAbsent(key(spec), k -> newPool(spec));
+      pool = pools.computeIfAbsent(spec.endpoint(), k -> newPool(spec));
     } catch (IllegalStateException e) {
       ex.fail(HttpOutcome.FailureKind.TLS, e.getMessage(), clock.getAsLong());
       return ex.result;
@@ -75,7 +75,7 @@ public final class NettyHttpClient implements AutoCloseable {
   private HostPool newPool(HttpRequestSpec spec) {
     return new HostPool(
         bootstrap,
-        spec.secure() ? sslContext() : null,
+        spec.endpoint().secure() ? sslContext() : null,
         spec,
         settings.maxConnectionsPerHost(),
         (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()),
@@ -106,14 +106,6 @@ public final class NettyHttpClient implements AutoCloseable {
       }
     }
     return s;
-  }
-
-  private static String key(HttpRequestSpec spec) {
-    return spec.uri().getScheme().toLowerCase(Locale.ROOT)
-        + "://"
-        + spec.uri().getHost().toLowerCase(Locale.ROOT)
-        + ":"
-        + spec.port();
   }
 
   /** Whether {@link #close()} has begun. */

@@ -2,6 +2,7 @@ package dev.reel.prewarm;
 
 import dev.reel.stats.LatencyHistogram;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,15 +25,18 @@ final class CellStats {
   long verified;
   long verifiedHits;
   final Map<ErrorClass, Long> errors = new EnumMap<>(ErrorClass.class);
-  final Map<Integer, Long> statuses = new TreeMap<>();
-  final Map<String, Long> cache = new TreeMap<>();
+
+  /** Counts by HTTP status (100-599), indexed by the status. */
+  final long[] statuses = new long[600];
+
+  final Map<String, Long> cache = new HashMap<>();
 
   void record(RequestResult r) {
     requests++;
     retries += Math.max(0, r.attempts() - 1);
     bodyBytes += r.bodyBytes();
-    if (r.status() > 0) {
-      statuses.merge(r.status(), 1L, Long::sum);
+    if (r.status() > 0 && r.status() < statuses.length) {
+      statuses[r.status()]++;
     }
     if (!r.ok()) {
       errors.merge(r.error(), 1L, Long::sum);
@@ -68,8 +72,21 @@ final class CellStats {
     verified += o.verified;
     verifiedHits += o.verifiedHits;
     o.errors.forEach((k, v) -> errors.merge(k, v, Long::sum));
-    o.statuses.forEach((k, v) -> statuses.merge(k, v, Long::sum));
+    for (int i = 0; i < statuses.length; i++) {
+      statuses[i] += o.statuses[i];
+    }
     o.cache.forEach((k, v) -> cache.merge(k, v, Long::sum));
+  }
+
+  /** Counts by status, in status order. */
+  Map<Integer, Long> statusCounts() {
+    Map<Integer, Long> m = new TreeMap<>();
+    for (int i = 0; i < statuses.length; i++) {
+      if (statuses[i] > 0) {
+        m.put(i, statuses[i]);
+      }
+    }
+    return m;
   }
 
   /** Percent smaller than the originals, or NaN when no sizes could be compared. */

@@ -44,8 +44,10 @@ public enum ErrorClass {
     };
   }
 
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   public static ErrorClass fromLabel(String label) {

@@ -5,6 +5,9 @@ import dev.reel.http.HttpRequestSpec;
 import dev.reel.http.NettyHttpClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,6 +27,8 @@ final class PairRunner {
   private final TokenBucket bucket;
   private final Consumer<RequestResult> finish;
   private final BooleanSupplier stopping;
+  private final List<HttpRequestSpec.Header> headers;
+  private final Map<String, HttpRequestSpec.Endpoint> endpoints = new HashMap<>();
 
   PairRunner(
       PrewarmRequest request,
@@ -33,6 +38,7 @@ final class PairRunner {
       Consumer<RequestResult> finish,
       BooleanSupplier stopping) {
     this.stopping = stopping;
+    this.headers = PrewarmJob.headers(request);
     this.request = request;
     this.client = client;
     this.scheduler = scheduler;
@@ -40,34 +46,66 @@ final class PairRunner {
     this.finish = finish;
   }
 
-  /** The URL of a pair; throws IllegalArgumentException when none can be made. */
-  URI uri(ListedObject o, Derivative d) {
+  /**
+   * A pair ready to start (its request built), as a task. Runs on the listing thread.
+   *
+   * @throws IllegalArgumentException when no valid URL can be made for it
+   */
+  Runnable prepare(ListedObject o, Derivative d) {
     String base = request.baseUrl() != null ? request.baseUrl() : o.origin();
     if (base == null) {
       throw new IllegalArgumentException("no --base-url, and the listing gave a path, not a URL");
     }
-    return URI.create(request.urlFormat().url(base, o.path(), d, request.origin()));
+    String url = request.urlFormat().url(base, o.path(), d, request.origin());
+    return new Pair(o, d, url, spec(url))::attempt;
   }
 
-  /** A pair ready to start (its request built), as a task. */
-  Runnable prepare(ListedObject o, Derivative d, URI uri) {
-    return new Pair(o, d, uri)::attempt;
+  /**
+   * The request for a URL. URLs that start with a known origin and hold only plain ASCII are split
+   * without {@link URI} parsing (a third of the listing thread's time at 50,000 requests a second).
+   */
+  private HttpRequestSpec spec(String url) {
+    int schemeEnd = url.indexOf("://");
+    int pathStart = schemeEnd < 0 ? -1 : url.indexOf('/', schemeEnd + 3);
+    if (pathStart > 0 && plain(url)) {
+      String origin = url.substring(0, pathStart);
+      HttpRequestSpec.Endpoint e = endpoints.get(origin);
+      if (e == null && endpoints.size() < 1024) {
+        e = HttpRequestSpec.Endpoint.of(URI.create(origin));
+        endpoints.put(origin, e);
+      }
+      if (e != null && origin.indexOf('@') < 0) {
+        return new HttpRequestSpec(
+            request.method().httpMethod(), e, url.substring(pathStart), headers);
+      }
+    }
+    return HttpRequestSpec.of(request.method().httpMethod(), URI.create(url), headers);
+  }
+
+  private static boolean plain(String url) {
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c <= ' ' || c >= 0x7f || c == '#' || c == '\\' || c == '"' || c == '<' || c == '>') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One pair in flight. */
   private final class Pair {
     final ListedObject object;
     final Derivative derivative;
-    final URI uri;
+    final String url;
     final HttpRequestSpec spec;
     int attempts;
     HttpOutcome last;
 
-    Pair(ListedObject object, Derivative derivative, URI uri) {
+    Pair(ListedObject object, Derivative derivative, String url, HttpRequestSpec spec) {
       this.object = object;
       this.derivative = derivative;
-      this.uri = uri;
-      this.spec = PrewarmJob.spec(request, uri);
+      this.url = url;
+      this.spec = spec;
     }
 
     void attempt() {
@@ -136,7 +174,7 @@ final class PairRunner {
                 object.sizeBytes(),
                 object.category(),
                 derivative.name(),
-                uri.toString(),
+                url,
                 r.status(),
                 r.ttfbNanos() / 1000,
                 r.totalNanos() / 1000,
@@ -153,7 +191,7 @@ final class PairRunner {
                 object.sizeBytes(),
                 object.category(),
                 derivative.name(),
-                uri.toString(),
+                url,
                 0,
                 f.ttfbNanos() < 0 ? -1 : f.ttfbNanos() / 1000,
                 f.totalNanos() / 1000,

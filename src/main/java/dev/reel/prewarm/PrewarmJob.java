@@ -4,7 +4,6 @@ import dev.reel.http.HttpClientSettings;
 import dev.reel.http.HttpRequestSpec;
 import dev.reel.http.NettyHttpClient;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,8 +108,7 @@ public final class PrewarmJob {
             keptHeaders(),
             "reel-prewarm/1",
             Integer.getInteger(
-                "reel.http.threads",
-                Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
+                "reel.http.threads", Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("prewarm-retry").daemon().unstarted(r));
@@ -245,16 +243,16 @@ public final class PrewarmJob {
           skipped.incrementAndGet();
           continue;
         }
-        URI uri;
+        Runnable pair;
         try {
-          uri = pairs.uri(o, d);
+          pair = pairs.prepare(o, d);
         } catch (IllegalArgumentException e) {
           skipped.incrementAndGet();
           problems.accept(o.path() + ": " + e.getMessage());
           continue;
         }
         try {
-          feed.put(pairs.prepare(o, d, uri));
+          feed.put(pair);
         } catch (InterruptedException e) {
           stopping = true;
           return false;
@@ -269,8 +267,8 @@ public final class PrewarmJob {
     }
   }
 
-  /** Request specs of a run; used by the pair runner. */
-  static HttpRequestSpec spec(PrewarmRequest r, URI uri) {
+  /** The headers every request of a run carries. */
+  static List<HttpRequestSpec.Header> headers(PrewarmRequest r) {
     List<HttpRequestSpec.Header> headers = new ArrayList<>(r.headers().size() + 2);
     if (r.headers().stream().noneMatch(h -> h.name().equalsIgnoreCase("user-agent"))) {
       headers.add(new HttpRequestSpec.Header("User-Agent", "reel-prewarm/1"));
@@ -279,6 +277,6 @@ public final class PrewarmJob {
       headers.add(new HttpRequestSpec.Header("Range", "bytes=0-0"));
     }
     headers.addAll(r.headers());
-    return new HttpRequestSpec(r.method().httpMethod(), uri, headers);
+    return List.copyOf(headers);
   }
 }

@@ -1,5 +1,6 @@
 package dev.reel.prewarm;
 
+import dev.reel.stats.LatencyHistogram;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,21 +13,24 @@ import java.util.Map;
  */
 final class PrewarmStats {
   private final Map<String, CellStats> cells = new LinkedHashMap<>();
-  private final CellStats overall = new CellStats();
+  private final LatencyHistogram overallTotal = new LatencyHistogram();
+  private long done;
   private long failed;
 
   synchronized void record(RequestResult r) {
     cells
         .computeIfAbsent(r.derivative() + "\u0000" + r.category().label(), k -> new CellStats())
         .record(r);
-    overall.record(r);
+    done++;
     if (!r.ok()) {
       failed++;
+    } else {
+      overallTotal.recordMicros(r.totalMicros());
     }
   }
 
   synchronized long done() {
-    return overall.requests;
+    return done;
   }
 
   synchronized long failed() {
@@ -35,7 +39,7 @@ final class PrewarmStats {
 
   /** The overall p95 of total time so far, in microseconds (0 before any success). */
   synchronized long p95TotalMicros() {
-    return overall.total.percentileMicros(95);
+    return overallTotal.percentileMicros(95);
   }
 
   /** A copy of every cell, keyed by derivative then category, for the summary. */

@@ -87,7 +87,7 @@ public record PrewarmSummary(
           s.total.summary(),
           Double.isNaN(red) ? null : red,
           errors,
-          new TreeMap<>(s.statuses),
+          s.statusCounts(),
           new TreeMap<>(s.cache),
           s.verified,
           s.verifiedHits,

@@ -5,29 +5,84 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Writes the results file: a {@link RunHeader} line, then one JSON line per finished request, as
- * requests finish. Appends when resuming. Thread-safe; buffered, flushed by {@link #flush()} (about
- * once a second) and on close.
+ * Writes the results file: a {@link RunHeader} line, then one JSON line per finished request, in
+ * the order requests finish. Appends when resuming.
+ *
+ * <p>{@link #write} only queues the result: a writer thread turns results into JSON, so the HTTP
+ * event loop (the bottleneck at tens of thousands of requests a second) does not. The writer polls
+ * the queue instead of being woken per line. A full queue (a disk slower than the requests) makes
+ * {@code write} wait: memory stays bounded. Lines are flushed at least once a second and on close.
  */
 final class ResultsWriter implements AutoCloseable {
   static final String HEADER_KEY = "reel_prewarm";
   private final JsonGenerator json;
+  private final ArrayBlockingQueue<RequestResult> queue = new ArrayBlockingQueue<>(16_384);
+  private final Thread thread;
+  private volatile boolean closing;
+  private volatile boolean flushWanted;
+  private volatile IOException failure;
 
   private ResultsWriter(JsonGenerator json) {
     this.json = json;
+    this.thread = Thread.ofPlatform().name("prewarm-results").daemon().unstarted(this::drain);
+  }
+
+  private void start() {
+    thread.start();
+  }
+
+  private void drain() {
+    long lastFlush = System.nanoTime();
+    while (true) {
+      RequestResult r = queue.poll();
+      if (r == null) {
+        long now = System.nanoTime();
+        if (flushWanted || now - lastFlush > 1_000_000_000L) {
+          flushWanted = false;
+          lastFlush = now;
+          flushNow();
+        }
+        if (closing && queue.isEmpty()) {
+          return;
+        }
+        LockSupport.parkNanos(1_000_000);
+        continue;
+      }
+      if (failure == null) {
+        try {
+          line(r);
+        } catch (IOException e) {
+          failure = e; // keep draining so writers never block; close() reports it
+        }
+      }
+    }
+  }
+
+  private void flushNow() {
+    if (failure != null) {
+      return;
+    }
+    try {
+      json.flush();
+      ((java.io.Writer) json.getOutputTarget()).flush();
+    } catch (IOException e) {
+      failure = e;
+    }
   }
 
   /** Creates {@code file} (refusing to replace one) and writes the header. */
   static ResultsWriter create(Path file, RunHeader header) throws IOException {
     ResultsWriter w = open(file, StandardOpenOption.CREATE_NEW);
     w.header(header);
+    w.start();
     return w;
   }
 
@@ -35,6 +90,7 @@ final class ResultsWriter implements AutoCloseable {
   static ResultsWriter append(Path file, RunHeader header) throws IOException {
     ResultsWriter w = open(file, StandardOpenOption.APPEND);
     w.header(header);
+    w.start();
     return w;
   }
 
@@ -51,7 +107,7 @@ final class ResultsWriter implements AutoCloseable {
     return new ResultsWriter(g);
   }
 
-  private synchronized void header(RunHeader h) throws IOException {
+  private void header(RunHeader h) throws IOException {
     json.writeStartObject();
     json.writeNumberField(HEADER_KEY, 1);
     json.writeStringField("started", h.started());
@@ -68,32 +124,38 @@ final class ResultsWriter implements AutoCloseable {
     json.writeRaw('\n');
   }
 
-  /** Writes one result line. */
-  synchronized void write(RequestResult r) {
-    try {
-      json.writeStartObject();
-      json.writeStringField("object", r.object());
-      json.writeNumberField("size", r.sizeBytes());
-      json.writeStringField("category", r.category().label());
-      json.writeStringField("derivative", r.derivative());
-      json.writeStringField("url", r.url());
-      json.writeNumberField("status", r.status());
-      writeMillis("ttfb_ms", r.ttfbMicros());
-      writeMillis("total_ms", r.totalMicros());
-      json.writeNumberField("bytes", r.bodyBytes());
-      json.writeNumberField("derivative_size", r.derivativeBytes());
-      json.writeStringField("cache", r.cache());
-      json.writeNumberField("attempts", r.attempts());
-      json.writeStringField("error", r.error() == null ? null : r.error().label());
-      json.writeStringField("message", r.message());
-      if (r.verifyCache() != null) {
-        json.writeStringField("verify_cache", r.verifyCache());
+  /** Queues one result line; waits only while the queue is full. */
+  void write(RequestResult r) {
+    if (!queue.offer(r)) {
+      try {
+        queue.put(r);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-      json.writeEndObject();
-      json.writeRaw('\n');
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the results file: " + e.getMessage(), e);
     }
+  }
+
+  private void line(RequestResult r) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("object", r.object());
+    json.writeNumberField("size", r.sizeBytes());
+    json.writeStringField("category", r.category().label());
+    json.writeStringField("derivative", r.derivative());
+    json.writeStringField("url", r.url());
+    json.writeNumberField("status", r.status());
+    writeMillis("ttfb_ms", r.ttfbMicros());
+    writeMillis("total_ms", r.totalMicros());
+    json.writeNumberField("bytes", r.bodyBytes());
+    json.writeNumberField("derivative_size", r.derivativeBytes());
+    json.writeStringField("cache", r.cache());
+    json.writeNumberField("attempts", r.attempts());
+    json.writeStringField("error", r.error() == null ? null : r.error().label());
+    json.writeStringField("message", r.message());
+    if (r.verifyCache() != null) {
+      json.writeStringField("verify_cache", r.verifyCache());
+    }
+    json.writeEndObject();
+    json.writeRaw('\n');
   }
 
   private void writeMillis(String field, long micros) throws IOException {
@@ -106,18 +168,24 @@ final class ResultsWriter implements AutoCloseable {
     }
   }
 
-  synchronized void flush() {
-    try {
-      json.flush();
-      ((java.io.Writer) json.getOutputTarget()).flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the results file: " + e.getMessage(), e);
-    }
+  /** Asks for the lines so far to reach the file soon. */
+  void flush() {
+    flushWanted = true;
   }
 
+  /** Writes what is queued, then closes the file. */
   @Override
-  public synchronized void close() throws IOException {
-    json.flush();
+  public void close() throws IOException {
+    closing = true;
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    flushNow();
     ((java.io.Writer) json.getOutputTarget()).close();
+    if (failure != null) {
+      throw new IOException("cannot write the results file: " + failure.getMessage(), failure);
+    }
   }
 }

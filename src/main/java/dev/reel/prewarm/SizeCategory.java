@@ -25,8 +25,10 @@ public enum SizeCategory {
     return sizeBytes < 200 * MIB ? MEDIUM : LARGE;
   }
 
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   public static SizeCategory fromLabel(String label) {
