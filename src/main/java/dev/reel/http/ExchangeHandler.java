@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
@@ -162,6 +163,26 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     if (ex != null) {
       failOrResend(ex, cause);
     }
+  }
+
+  /** A failed TLS handshake says so, rather than looking like a closed connection. */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof SslHandshakeCompletionEvent e && !e.isSuccess()) {
+      Exchange ex = current;
+      current = null;
+      ctx.close();
+      if (ex != null && !ex.done()) {
+        Throwable cause =
+            e.cause() instanceof javax.net.ssl.SSLException
+                ? e.cause()
+                : new javax.net.ssl.SSLException(e.cause().getMessage(), e.cause());
+        ex.fail(
+            HttpOutcome.FailureKind.TLS, FailureText.message(cause, ex.spec), clock.getAsLong());
+      }
+      return;
+    }
+    ctx.fireUserEventTriggered(evt);
   }
 
   @Override
