@@ -41,7 +41,8 @@ final class RcloneListing implements ObjectSource {
     cmd.add(remote);
     Process p;
     try {
-      p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+      p = new ProcessBuilder(cmd).start();
+      p.getOutputStream().close(); // rclone must never wait for input
     } catch (IOException e) {
       throw new IOException(INSTALL_HINT, e);
     }

@@ -12,7 +12,9 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -96,7 +98,12 @@ final class S3Listing implements ObjectSource {
       return region;
     }
     try {
-      return new DefaultAwsRegionProviderChain().getRegion().id();
+      // environment, system properties and ~/.aws/config; not the EC2 metadata service, whose
+      // time-out would stall every run off EC2
+      return new AwsRegionProviderChain(
+              new SystemSettingsRegionProvider(), new AwsProfileRegionProvider())
+          .getRegion()
+          .id();
     } catch (SdkException e) {
       return "us-east-1";
     }
