@@ -1,0 +1,241 @@
+package dev.reel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reel.http.TestHttpServer;
+import dev.reel.http.TestHttpServer.Respond;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrewarmCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  private Path list(String... lines) throws IOException {
+    Path p = dir.resolve("objects.txt");
+    Files.write(p, List.of(lines));
+    return p;
+  }
+
+  @Test
+  void runWritesResultsReportsAndMetricsAndPrintsTheSummary() throws Exception {
+    try (TestHttpServer server =
+        new TestHttpServer(r -> Respond.ok(1000).withHeader("X-Cache", "MISS"))) {
+      Path objects = dir.resolve("objects.csv");
+      Files.writeString(objects, "path,size\nshows/a.mp4,5000\nshows/b.mp4,100000000\n");
+      Path results = dir.resolve("run.jsonl");
+      ProbeCommandTest.Run r =
+          ProbeCommandTest.run(
+              "prewarm",
+              "--from-list",
+              objects.toString(),
+              "--base-url",
+              server.baseUrl(),
+              "--derivatives",
+              "desktop,mobile",
+              "--derivative",
+              "thumb=320x180,fit=cover",
+              "--results",
+              results.toString(),
+              "--metrics-file",
+              dir.resolve("prewarm.prom").toString(),
+              "-q");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(server.requests()).hasSize(6);
+      assertThat(Files.readAllLines(results)).hasSize(7);
+      assertThat(r.out()).contains("# reel prewarm report", "| thumb |", "| desktop | medium |");
+      assertThat(Files.readString(dir.resolve("run.report.html"))).contains("<svg", "thumb");
+      assertThat(Files.readString(dir.resolve("run.report.md"))).contains("## Per size category");
+      JsonNode summary = JSON.readTree(dir.resolve("run.summary.json").toFile());
+      assertThat(summary.at("/overall/ok").asLong()).isEqualTo(6);
+      assertThat(summary.at("/overall/ttfb/p95_micros").asLong()).isPositive();
+      assertThat(summary.at("/run/derivatives/2").asText()).isEqualTo("thumb=320x180,fit=cover");
+      String prom = Files.readString(dir.resolve("prewarm.prom"));
+      assertThat(prom)
+          .contains(
+              "reel_prewarm_requests_total{derivative=\"thumb\",category=\"small\",outcome=\"ok\"} 1")
+          .contains(
+              "reel_prewarm_cache_responses_total{derivative=\"mobile\",category=\"medium\",cache=\"miss\"} 1")
+          .contains(
+              "reel_prewarm_ttfb_seconds{derivative=\"desktop\",category=\"small\",quantile=\"0.99\"}")
+          .doesNotContain("http://", "shows/");
+
+      ProbeCommandTest.Run again =
+          ProbeCommandTest.run("prewarm", "report", results.toString(), "--json");
+      assertThat(again.code()).isZero();
+      assertThat(JSON.readTree(again.out()).at("/overall/ok").asLong()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void failuresGiveExitCodeOneAndAreCountedByClass() throws Exception {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    try (TestHttpServer server = new TestHttpServer(r -> new Respond(404, Map.of(), 0, 0))) {
+      ProbeCommandTest.Run r =
+          ProbeCommandTest.run(
+              "prewarm",
+              "--from-list",
+              list("a.mp4", "b.mp4").toString(),
+              "--base-url",
+              server.baseUrl(),
+              "-q",
+              "--json");
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(JSON.readTree(r.out()).at("/overall/errors/not_found").asLong()).isEqualTo(6);
+    }
+    ProbeCommandTest.Run refused =
+        ProbeCommandTest.run(
+            "prewarm",
+            "--from-list",
+            list("a.mp4").toString(),
+            "--base-url",
+            "http://127.0.0.1:" + closedPort,
+            "--retries",
+            "1",
+            "-q",
+            "--json");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(JSON.readTree(refused.out()).at("/overall/errors/connection_error").asLong())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void badInputIsOneLineWithTheRightExitCode() throws Exception {
+    Path objects = list("a.mp4");
+    assertThat(ProbeCommandTest.run("prewarm", "--base-url", "http://x").err())
+        .contains("give a listing: --from-dir, --from-list, --from-rclone or --from-s3");
+    ProbeCommandTest.Run template =
+        ProbeCommandTest.run(
+            "prewarm",
+            "--from-list",
+            objects.toString(),
+            "--base-url",
+            "http://x",
+            "--url-format",
+            "{base}/{file}");
+    assertThat(template.code()).isEqualTo(2);
+    assertThat(template.err()).contains("unknown placeholder {file}");
+    Path existing = Files.writeString(dir.resolve("old.jsonl"), "x");
+    ProbeCommandTest.Run exists =
+        ProbeCommandTest.run(
+            "prewarm",
+            "--from-list",
+            objects.toString(),
+            "--base-url",
+            "http://x",
+            "--results",
+            existing.toString());
+    assertThat(exists.code()).isEqualTo(2);
+    assertThat(exists.err()).contains("exists: continue it with --resume");
+    assertThat(Files.readString(existing)).isEqualTo("x");
+    ProbeCommandTest.Run notResults =
+        ProbeCommandTest.run(
+            "prewarm",
+            "--from-list",
+            objects.toString(),
+            "--base-url",
+            "http://x",
+            "--resume",
+            existing.toString());
+    assertThat(notResults.code()).isEqualTo(3);
+    assertThat(notResults.err()).contains("not a reel prewarm results file");
+    ProbeCommandTest.Run missing =
+        ProbeCommandTest.run(
+            "prewarm", "--from-list", dir.resolve("none.txt").toString(), "--base-url", "http://x");
+    assertThat(missing.code()).isEqualTo(3);
+    assertThat(missing.err()).contains("none.txt").contains("no such list file");
+    ProbeCommandTest.Run userinfo =
+        ProbeCommandTest.run(
+            "prewarm",
+            "--from-list",
+            objects.toString(),
+            "--base-url",
+            "https://me:pw@cdn.example.com");
+    assertThat(userinfo.code()).isEqualTo(2);
+    assertThat(userinfo.err())
+        .doesNotContain("pw@")
+        .contains("must not hold a user name or password");
+    ProbeCommandTest.Run header =
+        ProbeCommandTest.run(
+            "prewarm",
+            "--from-list",
+            objects.toString(),
+            "--base-url",
+            "http://x",
+            "-H",
+            "Authorization Bearer topsecretvalue");
+    assertThat(header.code()).isEqualTo(2);
+    assertThat(header.err()).doesNotContain("topsecretvalue");
+  }
+
+  @Test
+  void configFileSetsDerivativesAndFormat() throws Exception {
+    try (TestHttpServer server = new TestHttpServer(r -> Respond.ok(1))) {
+      Path cfg = dir.resolve("prewarm.json");
+      Files.writeString(
+          cfg,
+          "{\"base_url\":\""
+              + server.baseUrl()
+              + "\",\"url_format\":\"query\","
+              + "\"derivatives\":[\"hd=1280x720,q=high\",{\"name\":\"sd\",\"width\":640,\"height\":360}],"
+              + "\"headers\":[\"X-Warm: yes\"]}");
+      ProbeCommandTest.Run r =
+          ProbeCommandTest.run(
+              "prewarm",
+              "--config",
+              cfg.toString(),
+              "--from-list",
+              list("v/a.mp4").toString(),
+              "-q");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(server.requests().stream().map(TestHttpServer.Request::target))
+          .containsExactlyInAnyOrder(
+              "/v/a.mp4?width=1280&height=720&q=high", "/v/a.mp4?width=640&height=360");
+      assertThat(server.requests())
+          .allSatisfy(q -> assertThat(q.header("x-warm")).isEqualTo("yes"));
+      Files.writeString(cfg, "{\"base_url\":\"http://x\",\"derivativs\":[]}");
+      ProbeCommandTest.Run bad =
+          ProbeCommandTest.run(
+              "prewarm", "--config", cfg.toString(), "--from-list", list("a").toString());
+      assertThat(bad.code()).isEqualTo(2);
+      assertThat(bad.err()).contains("unknown key \"derivativs\"");
+    }
+  }
+
+  @Test
+  void listPrintsObjectsAndASizeReportWithoutRequesting() throws Exception {
+    Files.createDirectories(dir.resolve("v/s1"));
+    Files.write(dir.resolve("v/s1/a.mp4"), new byte[2048]);
+    Files.write(dir.resolve("v/b.mkv"), new byte[10]);
+    Files.write(dir.resolve("v/c.txt"), new byte[10]);
+    ProbeCommandTest.Run r =
+        ProbeCommandTest.run(
+            "prewarm", "list", "--from-dir", dir.resolve("v").toString(), "--ext", "mp4,mkv");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("s1/a.mp4", "b.mkv", "2 objects", "small", "largest:")
+        .doesNotContain("c.txt");
+    ProbeCommandTest.Run json =
+        ProbeCommandTest.run(
+            "prewarm",
+            "list",
+            "--from-dir",
+            dir.resolve("v").toString(),
+            "--json",
+            "--largest-first");
+    List<String> lines = json.out().strip().lines().toList();
+    assertThat(JSON.readTree(lines.get(0)).get("path").asText()).isEqualTo("s1/a.mp4");
+    assertThat(JSON.readTree(lines.get(3)).at("/totals/objects").asLong()).isEqualTo(3);
+  }
+}
