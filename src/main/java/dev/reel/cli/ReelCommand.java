@@ -80,6 +80,9 @@ public final class ReelCommand implements Runnable {
       if (cls == PrewarmReportCommand.class) {
         return cls.cast(new PrewarmReportCommand(streams));
       }
+      if (cls == PrewarmTrainingCommand.class) {
+        return cls.cast(new PrewarmTrainingCommand(streams));
+      }
       if (cls == MakeMediaCommand.class) {
         return cls.cast(new MakeMediaCommand(streams));
       }
@@ -94,11 +97,11 @@ public final class ReelCommand implements Runnable {
     public int handleExecutionException(
         Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
       if (ex instanceof IllegalArgumentException) {
-        cmd.getErr().println("reel " + cmd.getCommandName() + ": " + ex.getMessage());
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
         return 2;
       }
       String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-      cmd.getErr().println("reel " + cmd.getCommandName() + ": " + msg);
+      cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + msg);
       if (verbose) {
         ex.printStackTrace(streams.err());
       }

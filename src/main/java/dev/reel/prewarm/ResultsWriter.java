@@ -1,11 +1,10 @@
 package dev.reel.prewarm;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -72,7 +71,7 @@ final class ResultsWriter implements AutoCloseable {
     }
     try {
       json.flush();
-      ((java.io.Writer) json.getOutputTarget()).flush();
+      ((java.io.OutputStream) json.getOutputTarget()).flush();
     } catch (IOException e) {
       failure = e;
     }
@@ -95,13 +94,11 @@ final class ResultsWriter implements AutoCloseable {
   }
 
   private static ResultsWriter open(Path file, StandardOpenOption mode) throws IOException {
-    BufferedWriter out =
-        new BufferedWriter(
-            new OutputStreamWriter(
-                Files.newOutputStream(file, mode, StandardOpenOption.WRITE),
-                StandardCharsets.UTF_8),
-            1 << 16);
-    JsonGenerator g = new JsonFactory().createGenerator(out);
+    // bytes straight from Jackson's UTF-8 generator: no Writer and no charset encoder per line
+    BufferedOutputStream out =
+        new BufferedOutputStream(
+            Files.newOutputStream(file, mode, StandardOpenOption.WRITE), 1 << 16);
+    JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
     g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
     g.setRootValueSeparator(null);
     return new ResultsWriter(g);
@@ -183,7 +180,7 @@ final class ResultsWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     flushNow();
-    ((java.io.Writer) json.getOutputTarget()).close();
+    ((java.io.OutputStream) json.getOutputTarget()).close();
     if (failure != null) {
       throw new IOException("cannot write the results file: " + failure.getMessage(), failure);
     }
