@@ -368,4 +368,38 @@ class PrewarmJobTest {
       assertThat(problems).containsExactly(list + ":3: size 'ten' is not a whole number of bytes");
     }
   }
+
+  @Test
+  void rateLimitSpacesRequestStarts() throws Exception {
+    try (TestHttpServer server = new TestHttpServer(r -> Respond.ok(1))) {
+      ListedObject[] objects = new ListedObject[21];
+      for (int i = 0; i < objects.length; i++) {
+        objects[i] = new ListedObject("v" + i + ".mp4", 1);
+      }
+      RequestBuilder b = new RequestBuilder(RequestBuilder.objects(objects), server.baseUrl());
+      b.derivatives = List.of(Derivative.preset("desktop"));
+      b.rate = 50;
+      new PrewarmJob(b.build(), m -> {}).run();
+      List<TestHttpServer.Request> reqs = server.requests();
+      assertThat(reqs).hasSize(21);
+      long spanNanos = reqs.get(20).arrivedNanos() - reqs.get(0).arrivedNanos();
+      assertThat(spanNanos).isGreaterThanOrEqualTo(380_000_000L); // 20 gaps of 20 ms
+    }
+  }
+
+  @Test
+  void headRequestsTakeTheSizeFromContentLength() throws Exception {
+    try (TestHttpServer server = new TestHttpServer(r -> Respond.ok(40_000))) {
+      RequestBuilder b =
+          new RequestBuilder(
+              RequestBuilder.objects(new ListedObject("a.mp4", 100_000)), server.baseUrl());
+      b.method = RequestMethod.HEAD;
+      b.derivatives = List.of(Derivative.preset("mobile"));
+      PrewarmSummary s = new PrewarmJob(b.build(), m -> {}).run();
+      assertThat(server.requests().get(0).method()).isEqualTo("HEAD");
+      assertThat(s.overall().bodyBytes()).isZero();
+      assertThat(s.overall().reductionPercent())
+          .isCloseTo(60.0, org.assertj.core.data.Offset.offset(0.001));
+    }
+  }
 }
