@@ -47,9 +47,10 @@ public final class PrewarmJob {
   /** Asks the run to stop: no new requests; in-flight ones get the grace period. */
   public void stop() {
     stopping = true;
-    Thread t = runner;
-    if (t != null) {
-      t.interrupt();
+    synchronized (this) {
+      if (runner != null) {
+        runner.interrupt(); // wakes the listing thread if it waits for room in the feed
+      }
     }
   }
 
@@ -81,7 +82,20 @@ public final class PrewarmJob {
    * @throws IOException when the listing cannot be read or the results file cannot be written
    */
   public PrewarmSummary run() throws IOException {
-    runner = Thread.currentThread();
+    synchronized (this) {
+      runner = Thread.currentThread();
+    }
+    try {
+      return execute();
+    } finally {
+      synchronized (this) {
+        runner = null;
+      }
+      Thread.interrupted(); // a stop's interrupt must not break writing the reports
+    }
+  }
+
+  private PrewarmSummary execute() throws IOException {
     String started = Instant.now().toString();
     RunHeader header = request.header(started);
     ResumeState resume = null;
@@ -141,7 +155,6 @@ public final class PrewarmJob {
       }
     } finally {
       scheduler.shutdownNow();
-      runner = null;
     }
     double elapsed = (System.nanoTime() - t0) / 1e9;
     if (resumedDone > 0) {
