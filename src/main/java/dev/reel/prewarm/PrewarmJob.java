@@ -251,6 +251,14 @@ public final class PrewarmJob {
         return false;
       }
       listed.incrementAndGet();
+      if (request.baseUrl() == null && o.origin() == null) {
+        throw new IllegalArgumentException(
+            "give --base-url: "
+                + request.source().describe()
+                + " lists paths ("
+                + o.path()
+                + "), not URLs");
+      }
       for (Derivative d : request.derivatives()) {
         if (resume != null && resume.isDone(o.path(), d.name())) {
           skipped.incrementAndGet();

@@ -155,6 +155,10 @@ class PrewarmCommandTest {
             "prewarm", "--from-list", dir.resolve("none.txt").toString(), "--base-url", "http://x");
     assertThat(missing.code()).isEqualTo(3);
     assertThat(missing.err()).contains("none.txt").contains("no such list file");
+    ProbeCommandTest.Run noBase =
+        ProbeCommandTest.run("prewarm", "--from-list", objects.toString());
+    assertThat(noBase.code()).isEqualTo(2);
+    assertThat(noBase.err()).contains("give --base-url: list file").contains("lists paths (a.mp4)");
     ProbeCommandTest.Run userinfo =
         ProbeCommandTest.run(
             "prewarm",
