@@ -17,7 +17,7 @@ final class HtmlReport {
   };
   private static final int W = 720;
   private static final int H = 300;
-  private static final int PAD = 50;
+  private static final int PAD = 64;
 
   private HtmlReport() {}
 
@@ -27,7 +27,8 @@ final class HtmlReport {
         .append("<title>reel prewarm report</title><style>")
         .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px;color:#222}")
         .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;")
-        .append("padding:3px 8px;text-align:right}th{background:#f3f3f3}td:first-child,")
+        .append(
+            "padding:3px 8px;text-align:right;white-space:nowrap}th{background:#f3f3f3}td:first-child,")
         .append("td:nth-child(2){text-align:left}svg{background:#fafafa;border:1px solid #ddd}")
         .append(".legend span{display:inline-block;margin-right:1em}</style></head><body>\n");
     b.append("<h1>reel prewarm report</h1>\n<pre>").append(esc(header(s))).append("</pre>\n");
@@ -220,8 +221,11 @@ final class HtmlReport {
   }
 
   private static String fmtMs(double ms) {
-    return ms >= 100
-        ? String.format(Locale.ROOT, "%.0f ms", ms)
+    if (ms == 0 || ms >= 10) {
+      return String.format(Locale.ROOT, "%,.0f ms", ms);
+    }
+    return ms >= 1
+        ? String.format(Locale.ROOT, "%.1f ms", ms)
         : String.format(Locale.ROOT, "%.2f ms", ms);
   }
 

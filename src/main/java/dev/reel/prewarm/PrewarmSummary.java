@@ -66,10 +66,14 @@ public record PrewarmSummary(
       return requests - ok;
     }
 
-    /** Share of successful responses that were cache hits, or null with none. */
+    /**
+     * Share of successful responses that were cache hits; null when there were none, or when no
+     * response carried a cache header (the server says nothing about caching).
+     */
     public Double hitRatio() {
       long hits = cache.getOrDefault("hit", 0L);
-      return ok == 0 ? null : (double) hits / ok;
+      long unknown = cache.getOrDefault("none", 0L);
+      return ok == 0 || unknown == ok ? null : (double) hits / ok;
     }
 
     static Group of(String derivative, String category, CellStats s) {
