@@ -213,8 +213,11 @@ final class PrewarmCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       PrewarmSummary summary;
-      try (PrewarmProgress p = new PrewarmProgress(job, streams.err(), style())) {
+      PrewarmProgress progressLine = new PrewarmProgress(job, streams.err(), style());
+      try {
         summary = job.run();
+      } finally {
+        progressLine.close();
       }
       Path file = request.resume() != null ? request.resume() : request.results();
       Reports.Targets targets =

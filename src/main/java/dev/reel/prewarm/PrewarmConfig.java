@@ -114,9 +114,7 @@ public record PrewarmConfig(
         out.add(Derivative.parse(d.asText()));
       } else if (d.isObject()) {
         Map<String, String> params = new LinkedHashMap<>();
-        d.path("params")
-            .fields()
-            .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        d.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
         out.add(
             new Derivative(
                 d.path("name").asText(""),
