@@ -42,23 +42,32 @@ seq 1 "$total" | sed 's#^#videos/v#; s#$#.mp4#' >"$work/list.txt"
 
 now() { date +%s.%N; }
 rate() { echo "$1 / ($3 - $2)" | bc -l; }
+median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 echo "== $total GET requests of a 10 KB file, concurrency $conc, nginx on 127.0.0.1 ($(nproc) cores)"
 hey -n 1000 -c "$conc" "$base/warm" >/dev/null # nginx's caches, not the tools, get warmed
-t0=$(now); hey -n "$total" -c "$conc" "$base/videos/v1.mp4" >"$work/hey.txt"; t1=$(now)
-hey_rate=$(rate "$total" "$t0" "$t1")
-t0=$(now)
-"$reel" prewarm --from-list "$work/list.txt" --base-url "$base" --derivatives desktop \
-  -c "$conc" -q --json >"$work/reel.json"
-t1=$(now)
-reel_rate=$(rate "$total" "$t0" "$t1")
+rounds=${REEL_BENCH_ROUNDS:-5}
+: >"$work/hey.rates"; : >"$work/reel.rates"
+for _ in $(seq "$rounds"); do # interleaved, so that both see the same machine
+  t0=$(now); hey -n "$total" -c "$conc" "$base/videos/v1.mp4" >"$work/hey.txt"; t1=$(now)
+  rate "$total" "$t0" "$t1" >>"$work/hey.rates"
+  t0=$(now)
+  "$reel" prewarm --from-list "$work/list.txt" --base-url "$base" --derivatives desktop \
+    -c "$conc" -q --json >"$work/reel.json"
+  t1=$(now)
+  rate "$total" "$t0" "$t1" >>"$work/reel.rates"
+done
+hey_rate=$(median <"$work/hey.rates")
+reel_rate=$(median <"$work/reel.rates")
+echo "hey runs (requests/s):  $(sort -n "$work/hey.rates" | xargs printf '%.0f ')"
+echo "reel runs (requests/s): $(sort -n "$work/reel.rates" | xargs printf '%.0f ')"
 rm -f "$work/results.jsonl"
 t0=$(now)
 "$reel" prewarm --from-list "$work/list.txt" --base-url "$base" --derivatives desktop \
   -c "$conc" -q --json --results "$work/results.jsonl" >"$work/reel-results.json"
 t1=$(now)
 results_rate=$(rate "$total" "$t0" "$t1")
-printf 'hey:                                %8.0f requests/s\n' "$hey_rate"
-printf 'reel prewarm:                       %8.0f requests/s  (%.2fx hey)\n' "$reel_rate" "$(echo "$reel_rate / $hey_rate" | bc -l)"
+printf 'hey (median of %d):                 %8.0f requests/s\n' "$rounds" "$hey_rate"
+printf 'reel prewarm (median of %d):        %8.0f requests/s  (%.2fx hey)\n' "$rounds" "$reel_rate" "$(echo "$reel_rate / $hey_rate" | bc -l)"
 printf 'reel prewarm --results (JSONL):     %8.0f requests/s  (%.2fx hey)\n' "$results_rate" "$(echo "$results_rate / $hey_rate" | bc -l)"
 echo "(wall time of each whole command: JVM start-up, listing and the summary included)"
 grep -h '"ok"' "$work/reel.json" | head -1 | sed 's/^ */reel ok: /'

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     hidden = true,
     mixinStandardHelpOptions = true,
     description = "Developer tools (test media for benchmarks).",
-    subcommands = {MakeMediaCommand.class, PrewarmTrainingCommand.class})
+    subcommands = {MakeMediaCommand.class})
 final class DevCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

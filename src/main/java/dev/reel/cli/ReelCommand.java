@@ -80,9 +80,6 @@ public final class ReelCommand implements Runnable {
       if (cls == PrewarmReportCommand.class) {
         return cls.cast(new PrewarmReportCommand(streams));
       }
-      if (cls == PrewarmTrainingCommand.class) {
-        return cls.cast(new PrewarmTrainingCommand(streams));
-      }
       if (cls == MakeMediaCommand.class) {
         return cls.cast(new MakeMediaCommand(streams));
       }
