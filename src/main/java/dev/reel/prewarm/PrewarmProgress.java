@@ -36,6 +36,9 @@ public final class PrewarmProgress implements AutoCloseable {
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("prewarm-progress").daemon().unstarted(r));
+    if (style == Style.JSON) {
+      err.println("{\"event\":\"start\",\"task\":\"prewarm\",\"unit\":\"requests\"}");
+    }
     ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -55,7 +58,7 @@ public final class PrewarmProgress implements AutoCloseable {
             err.println(line(now));
           }
         }
-        case JSON -> err.println(json(now));
+        case JSON -> err.println(json("progress", now));
         case NONE -> {}
       }
     } catch (RuntimeException e) {
@@ -85,11 +88,13 @@ public final class PrewarmProgress implements AutoCloseable {
     return b.toString();
   }
 
-  private String json(long now) {
+  private String json(String event, long now) {
     PrewarmJob.Counters c = job.counters();
     return String.format(
         Locale.ROOT,
-        "{\"event\":\"progress\",\"task\":\"prewarm\",\"done\":%d,\"total\":%d,\"total_known\":%b,"
+        "{\"event\":\""
+            + event
+            + "\",\"task\":\"prewarm\",\"done\":%d,\"total\":%d,\"total_known\":%b,"
             + "\"failed\":%d,\"p95_ms\":%.3f,\"elapsed_s\":%.1f}",
         c.done(),
         c.total(),
@@ -105,6 +110,8 @@ public final class PrewarmProgress implements AutoCloseable {
     if (style == Style.TERMINAL && drawn) {
       err.print("\r" + line(System.nanoTime()) + "\u001b[K\n");
       err.flush();
+    } else if (style == Style.JSON) {
+      err.println(json("end", System.nanoTime()));
     }
   }
 }
