@@ -16,6 +16,10 @@ final class Exchange {
   long bodyBytes;
   int status;
   boolean keepAlive;
+
+  /** Inside a 1xx response, before the final one. */
+  boolean informational;
+
   final Map<String, String> headers = new HashMap<>(8);
 
   /** Times a request failed on a reused connection before any byte came back, then resent. */

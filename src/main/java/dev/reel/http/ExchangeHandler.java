@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -124,9 +125,31 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       if (ex == null) {
         return; // a late part of a response we gave up on
       }
+      if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
+        current = null;
+        ctx.close();
+        ex.fail(
+            HttpOutcome.FailureKind.CONNECTION,
+            "invalid HTTP response from "
+                + ex.spec.endpoint().host()
+                + ":"
+                + ex.spec.endpoint().port()
+                + ": "
+                + o.decoderResult().cause().getMessage(),
+            clock.getAsLong());
+        return;
+      }
       if (msg instanceof HttpResponse r) {
-        ex.ttfbNanos = clock.getAsLong() - ex.startNanos;
-        ex.status = r.status().code();
+        if (ex.ttfbNanos < 0) {
+          ex.ttfbNanos = clock.getAsLong() - ex.startNanos;
+        }
+        int code = r.status().code();
+        // 1xx (100 Continue, 103 Early Hints) come before the real response: wait for it
+        ex.informational = code >= 100 && code < 200 && code != 101;
+        if (ex.informational) {
+          return;
+        }
+        ex.status = code;
         ex.keepAlive = HttpUtil.isKeepAlive(r);
         List<String> names = pool.keptHeaders();
         List<AsciiString> keys = pool.keptHeaderNames();
@@ -139,6 +162,12 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
       }
       if (msg instanceof HttpContent c) {
+        if (ex.informational) {
+          if (msg instanceof LastHttpContent) {
+            ex.informational = false;
+          }
+          return;
+        }
         ex.bodyBytes += c.content().readableBytes();
         if (msg instanceof LastHttpContent) {
           current = null;

@@ -148,4 +148,55 @@ class NettyHttpClientTest {
           .isEqualTo(HttpOutcome.FailureKind.CANCELLED);
     }
   }
+
+  @Test
+  void tlsCertificatesAreCheckedUnlessInsecure(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    try (TestHttpServer server =
+        new TestHttpServer(r -> TestHttpServer.Respond.ok(3), SelfSignedTls.serverContext(tmp))) {
+      try (NettyHttpClient strict = new NettyHttpClient(settings(1, Duration.ofSeconds(5)))) {
+        HttpOutcome.Failed f = (HttpOutcome.Failed) strict.send(get(server.baseUrl() + "/a")).get();
+        assertThat(f.kind()).isEqualTo(HttpOutcome.FailureKind.TLS);
+        assertThat(f.message()).startsWith("tls failure with 127.0.0.1:" + server.port());
+        assertThat(server.requests()).isEmpty();
+      }
+      HttpClientSettings insecure =
+          new HttpClientSettings(
+              1,
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(10),
+              true,
+              List.of(),
+              "test",
+              1);
+      try (NettyHttpClient lax = new NettyHttpClient(insecure)) {
+        HttpOutcome.Response r =
+            (HttpOutcome.Response) lax.send(get(server.baseUrl() + "/a")).get();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.bodyBytes()).isEqualTo(3);
+      }
+    }
+  }
+
+  @Test
+  void earlyHintsWaitForTheFinalResponseAndGarbageFailsAtOnce() throws Exception {
+    try (TestHttpServer server =
+            new TestHttpServer(
+                r ->
+                    r.target().equals("/early")
+                        ? new TestHttpServer.EarlyHints(TestHttpServer.Respond.ok(7))
+                        : new TestHttpServer.Garbage());
+        NettyHttpClient client = new NettyHttpClient(settings(1, Duration.ofSeconds(5)))) {
+      HttpOutcome.Response r =
+          (HttpOutcome.Response) client.send(get(server.baseUrl() + "/early")).get();
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.bodyBytes()).isEqualTo(7);
+      HttpOutcome.Failed f =
+          (HttpOutcome.Failed) client.send(get(server.baseUrl() + "/junk")).get();
+      assertThat(f.kind()).isEqualTo(HttpOutcome.FailureKind.CONNECTION);
+      assertThat(f.message()).startsWith("invalid HTTP response from 127.0.0.1:" + server.port());
+      assertThat(f.totalNanos()).isLessThan(4_000_000_000L);
+    }
+  }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real HTTP/1.1 server on 127.0.0.1 for tests, with programmable behaviour per request: status,
@@ -54,6 +55,12 @@ public final class TestHttpServer implements AutoCloseable {
     }
   }
 
+  /** A 103 Early Hints response, then {@code then}. */
+  public record EarlyHints(Respond then) implements Reply {}
+
+  /** Bytes that are not HTTP. */
+  public record Garbage() implements Reply {}
+
   /** Reset the connection (RST) without answering. */
   public record Reset() implements Reply {}
 
@@ -68,9 +75,21 @@ public final class TestHttpServer implements AutoCloseable {
   private final List<Socket> sockets = new ArrayList<>();
   private volatile boolean closed;
 
+  private final boolean tls;
+
   public TestHttpServer(Function<Request, Reply> behaviour) throws IOException {
+    this(behaviour, null);
+  }
+
+  /** A server speaking TLS with {@code ssl}'s key when it is not null. */
+  public TestHttpServer(Function<Request, Reply> behaviour, SSLContext ssl) throws IOException {
     this.behaviour = behaviour;
-    this.server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
+    this.tls = ssl != null;
+    this.server =
+        ssl == null
+            ? new ServerSocket(0, 512, InetAddress.getLoopbackAddress())
+            : ssl.getServerSocketFactory()
+                .createServerSocket(0, 512, InetAddress.getLoopbackAddress());
     Thread.ofPlatform().daemon().name("test-http-accept").start(this::accept);
   }
 
@@ -79,7 +98,7 @@ public final class TestHttpServer implements AutoCloseable {
   }
 
   public String baseUrl() {
-    return "http://127.0.0.1:" + port();
+    return (tls ? "https" : "http") + "://127.0.0.1:" + port();
   }
 
   public List<Request> requests() {
@@ -147,6 +166,17 @@ public final class TestHttpServer implements AutoCloseable {
             return;
           }
           case Respond r -> respond(out, req, r);
+          case EarlyHints e -> {
+            out.write(
+                "HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            respond(out, req, e.then());
+          }
+          case Garbage g -> {
+            out.write("SSH-2.0-OpenSSH\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+          }
         }
       }
     } catch (IOException | InterruptedException e) {
