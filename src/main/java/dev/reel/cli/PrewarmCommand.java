@@ -229,15 +229,17 @@ final class PrewarmCommand implements Callable<Integer> {
       List<Path> written = Reports.write(summary, targets);
       streams.out().print(json ? Reports.json(summary) : Reports.markdown(summary));
       streams.out().flush();
-      if (job.cancelledCount() > 0) {
+      long notMade = job.cancelledCount() + job.notStartedCount();
+      if (notMade > 0) {
         streams
             .err()
             .println(
                 "prewarm: "
-                    + job.cancelledCount()
-                    + " requests were cancelled; --resume "
-                    + (file == null ? "(needs --results)" : file)
-                    + " sends them again");
+                    + notMade
+                    + " listed requests were not made (stopped); "
+                    + (file == null
+                        ? "give --results next time to be able to resume"
+                        : "--resume " + file + " makes them"));
       }
       if (!written.isEmpty()) {
         streams

@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Runs a prewarm: streams the listing on the calling thread, and for each (object, derivative)
- * takes one of {@code concurrency} permits, waits for the rate limit, and sends the request on the
- * HTTP client's event loops. A permit is held until the pair's final result (after retries and the
- * verify request) is recorded and written, so memory is bounded by the concurrency, not the
- * listing. Retries wait on a scheduler thread. {@link #stop()} (Ctrl-C) ends the listing, lets
- * in-flight requests finish for the grace period, then cancels the rest; cancelled pairs are not
- * written, so a resume requests them again.
+ * Runs a prewarm: streams the listing on the calling thread, and hands each (object, derivative)
+ * pair to a {@link PairFeed}, which runs at most {@code concurrency} pairs at once on the HTTP
+ * client's event loops and queues a bounded number more. A pair holds its slot until its final
+ * result (after retries and the verify request) is recorded and written, so memory is bounded by
+ * the concurrency, not the listing. Retries and rate-limit waits happen on a scheduler thread.
+ * {@link #stop()} (Ctrl-C) ends the listing, lets in-flight requests finish for the grace period,
+ * then cancels the rest; cancelled pairs are not written, so a resume requests them again.
  */
 public final class PrewarmJob {
   private final PrewarmRequest request;
@@ -35,6 +35,7 @@ public final class PrewarmJob {
   private volatile Thread runner;
   private volatile ResultsWriter results;
   private volatile PairFeed feedRef;
+  private volatile long resumedDone;
 
   /**
    * @param problems receives one line per listing problem or bad object (file:line: what)
@@ -63,7 +64,7 @@ public final class PrewarmJob {
     return new Counters(
         listed.get() * request.derivatives().size() - skipped.get(),
         listingDone,
-        stats.done(),
+        stats.done() - resumedDone,
         stats.failed(),
         stats.p95TotalMicros());
   }
@@ -107,7 +108,7 @@ public final class PrewarmJob {
       }
       resume.problems().forEach(problems);
     }
-    long resumedDone = stats.done();
+    resumedDone = stats.done();
     ResultsWriter writer =
         request.resume() != null
             ? ResultsWriter.append(request.resume(), header)
