@@ -47,9 +47,23 @@ final class FailureText {
     };
   }
 
+  /**
+   * The first line of an exception's message, without the native call and the address Netty's epoll
+   * transport puts around it ("finishConnect(..) failed with error(-111): Connection refused:
+   * /127.0.0.1:1" becomes "connection refused").
+   */
   private static String text(Throwable t) {
     String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+    m = nl < 0 ? m : m.substring(0, nl);
+    int call = m.indexOf("): ");
+    if (m.contains("(..) failed") && call > 0) {
+      m = m.substring(call + 3);
+    }
+    int address = m.lastIndexOf(": /");
+    if (address > 0) {
+      m = m.substring(0, address);
+    }
+    return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
   }
 }

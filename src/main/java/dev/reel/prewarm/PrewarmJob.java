@@ -30,6 +30,8 @@ public final class PrewarmJob {
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong cancelled = new AtomicLong();
   private final AtomicLong notStarted = new AtomicLong();
+  private final AtomicLong failuresShown = new AtomicLong();
+  private static final int SHOWN_FAILURES = 10;
   private volatile boolean stopping;
   private volatile boolean listingDone;
   private volatile Thread runner;
@@ -219,6 +221,22 @@ public final class PrewarmJob {
     if (r.error() == ErrorClass.CANCELLED) {
       cancelled.incrementAndGet();
     } else {
+      if (!r.ok()) {
+        long n = failuresShown.incrementAndGet();
+        if (n <= SHOWN_FAILURES) {
+          problems.accept(
+              r.url()
+                  + ": "
+                  + r.message()
+                  + " ("
+                  + r.error().label()
+                  + ", "
+                  + r.attempts()
+                  + (r.attempts() == 1 ? " attempt)" : " attempts)"));
+        } else if (n == SHOWN_FAILURES + 1) {
+          problems.accept("more requests failed: see the report and the results file");
+        }
+      }
       stats.record(r);
       ResultsWriter w = results;
       if (w != null) {
