@@ -137,29 +137,14 @@ final class HtmlReport {
   }
 
   private static void table(StringBuilder b, PrewarmSummary s) {
-    b.append("<table><tr><th>derivative</th><th>category</th><th>requests</th><th>ok</th>")
-        .append("<th>TTFB p50</th><th>p95</th><th>p99</th><th>p99.9</th><th>total p50</th>")
-        .append(
-            "<th>p95</th><th>p99</th><th>max</th><th>bytes</th><th>hits</th><th>reduction</th></tr>\n");
+    b.append("<table><tr>");
+    for (String c : Reports.CELL_COLUMNS) {
+      b.append("<th>").append(esc(c)).append("</th>");
+    }
+    b.append("</tr>\n");
     for (PrewarmSummary.Group g : s.cells()) {
       b.append("<tr>");
-      for (String c :
-          List.of(
-              g.derivative(),
-              g.category(),
-              Reports.count(g.requests()),
-              Reports.count(g.ok()),
-              Reports.millis(g.ttfb().p50Micros()),
-              Reports.millis(g.ttfb().p95Micros()),
-              Reports.millis(g.ttfb().p99Micros()),
-              Reports.millis(g.ttfb().p999Micros()),
-              Reports.millis(g.total().p50Micros()),
-              Reports.millis(g.total().p95Micros()),
-              Reports.millis(g.total().p99Micros()),
-              Reports.millis(g.total().maxMicros()),
-              Reports.bytes(g.bodyBytes()),
-              Reports.percent(g.hitRatio()),
-              Reports.reduction(g.reductionPercent()))) {
+      for (String c : Reports.cellRow(g)) {
         b.append("<td>").append(esc(c)).append("</td>");
       }
       b.append("</tr>\n");

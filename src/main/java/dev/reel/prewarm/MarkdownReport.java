@@ -77,25 +77,10 @@ final class MarkdownReport {
           Reports.reduction(g.reductionPercent()));
     }
     b.append("\n## Per size category\n\n");
-    b.append(
-            "| derivative | category | requests | ok | TTFB p50 | p95 | p99 | total p50 | p95 | p99 |")
-        .append(" bytes | reduction |\n");
-    b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    row(b, Reports.CELL_COLUMNS.toArray(String[]::new));
+    b.append("|---|---|").append("---:|".repeat(Reports.CELL_COLUMNS.size() - 2)).append('\n');
     for (PrewarmSummary.Group g : s.cells()) {
-      row(
-          b,
-          g.derivative(),
-          g.category(),
-          Reports.count(g.requests()),
-          Reports.count(g.ok()),
-          Reports.millis(g.ttfb().p50Micros()),
-          Reports.millis(g.ttfb().p95Micros()),
-          Reports.millis(g.ttfb().p99Micros()),
-          Reports.millis(g.total().p50Micros()),
-          Reports.millis(g.total().p95Micros()),
-          Reports.millis(g.total().p99Micros()),
-          Reports.bytes(g.bodyBytes()),
-          Reports.reduction(g.reductionPercent()));
+      row(b, Reports.cellRow(g).toArray(String[]::new));
     }
     counts(b, "Errors", "class", all.errors());
     Map<String, Long> statuses = new TreeMap<>();

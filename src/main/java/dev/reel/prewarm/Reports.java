@@ -95,6 +95,45 @@ public final class Reports {
     }
   }
 
+  /** Column names of the per-(derivative, size category) table, shared by Markdown and HTML. */
+  static final List<String> CELL_COLUMNS =
+      List.of(
+          "derivative",
+          "category",
+          "requests",
+          "ok",
+          "TTFB p50",
+          "p95",
+          "p99",
+          "p99.9",
+          "total p50",
+          "p95",
+          "p99",
+          "max",
+          "bytes",
+          "hits",
+          "reduction");
+
+  /** One row of that table. */
+  static List<String> cellRow(PrewarmSummary.Group g) {
+    return List.of(
+        g.derivative(),
+        g.category(),
+        count(g.requests()),
+        count(g.ok()),
+        millis(g.ttfb().p50Micros()),
+        millis(g.ttfb().p95Micros()),
+        millis(g.ttfb().p99Micros()),
+        millis(g.ttfb().p999Micros()),
+        millis(g.total().p50Micros()),
+        millis(g.total().p95Micros()),
+        millis(g.total().p99Micros()),
+        millis(g.total().maxMicros()),
+        bytes(g.bodyBytes()),
+        percent(g.hitRatio()),
+        reduction(g.reductionPercent()));
+  }
+
   static String millis(long micros) {
     if (micros < 10_000) {
       return String.format(Locale.ROOT, "%.2f ms", micros / 1000.0);
