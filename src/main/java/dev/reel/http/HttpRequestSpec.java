@@ -13,11 +13,24 @@ import java.util.Objects;
 public record HttpRequestSpec(
     String method, Endpoint endpoint, String target, List<Header> headers) {
 
-  /** A request header. */
+  /**
+   * A request header, checked once here so that requests need no validation: the name is an HTTP
+   * token, the value has no line break or NUL. Messages never quote the value (it may be a secret).
+   */
   public record Header(String name, String value) {
+    private static final java.util.regex.Pattern TOKEN =
+        java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     public Header {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
+      if (!TOKEN.matcher(name).matches()) {
+        throw new IllegalArgumentException("invalid header name '" + name + "'");
+      }
+      if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException(
+            "header " + name + " has a line break or NUL in its value");
+      }
     }
   }
 

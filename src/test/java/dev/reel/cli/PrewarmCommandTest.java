@@ -181,6 +181,17 @@ class PrewarmCommandTest {
             "Authorization Bearer topsecretvalue");
     assertThat(header.code()).isEqualTo(2);
     assertThat(header.err()).doesNotContain("topsecretvalue");
+    ProbeCommandTest.Run injected =
+        ProbeCommandTest.run(
+            "prewarm",
+            "--from-list",
+            objects.toString(),
+            "--base-url",
+            "http://x",
+            "-H",
+            "X-Token: abc\r\nHost: evil");
+    assertThat(injected.code()).isEqualTo(2);
+    assertThat(injected.err()).contains("header X-Token has a line break").doesNotContain("evil");
   }
 
   @Test
