@@ -129,6 +129,12 @@ final class PrewarmCommand implements Callable<Integer> {
       description = "Extra request header; repeatable. Values never appear in output.")
   List<String> headers = new ArrayList<>();
 
+  @Option(
+      names = "--max-redirects",
+      paramLabel = "N",
+      description = "Follow up to N redirects per request (default 5; 0: none).")
+  int maxRedirects = 5;
+
   @Option(names = "--insecure", description = "Do not check TLS certificates.")
   boolean insecure;
 
@@ -323,7 +329,8 @@ final class PrewarmCommand implements Callable<Integer> {
         insecure,
         results,
         resume,
-        Units.duration("--stop-grace", stopGrace));
+        Units.duration("--stop-grace", stopGrace),
+        maxRedirects);
   }
 
   private List<Derivative> derivatives(PrewarmConfig cfg) {

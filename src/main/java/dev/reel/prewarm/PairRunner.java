@@ -27,6 +27,7 @@ final class PairRunner {
   private final TokenBucket bucket;
   private final Consumer<RequestResult> finish;
   private final BooleanSupplier stopping;
+  private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
   private final List<HttpRequestSpec.Header> headers;
   private final Map<String, HttpRequestSpec.Endpoint> endpoints = new HashMap<>();
 
@@ -97,8 +98,12 @@ final class PairRunner {
     final ListedObject object;
     final Derivative derivative;
     final String url;
-    final HttpRequestSpec spec;
+
+    /** The request now: the first one, or where the last redirect pointed. */
+    HttpRequestSpec spec;
+
     int attempts;
+    int redirects;
     HttpOutcome last;
 
     Pair(ListedObject object, Derivative derivative, String url, HttpRequestSpec spec) {
@@ -128,6 +133,9 @@ final class PairRunner {
 
     void onOutcome(HttpOutcome outcome) {
       last = outcome;
+      if (outcome instanceof HttpOutcome.Response r && followRedirect(r)) {
+        return;
+      }
       if (request.retry().retries(outcome, attempts) && !client.isClosing()) {
         Duration d =
             request
@@ -141,6 +149,41 @@ final class PairRunner {
         return;
       }
       done(null);
+    }
+
+    /**
+     * Follows a redirect (not counted as an attempt), up to --max-redirects. Credentials
+     * (Authorization, Cookie) are not sent to another host, as browsers do.
+     */
+    private boolean followRedirect(HttpOutcome.Response r) {
+      String location = r.header("location");
+      if (!REDIRECTS.contains(r.status())
+          || location == null
+          || redirects >= request.maxRedirects()
+          || stopping.getAsBoolean()) {
+        return false;
+      }
+      URI target;
+      HttpRequestSpec next;
+      try {
+        target = URI.create(spec.url()).resolve(location.strip());
+        List<HttpRequestSpec.Header> hs = headers;
+        HttpRequestSpec.Endpoint to = HttpRequestSpec.Endpoint.of(target);
+        if (!to.equals(spec.endpoint())) {
+          hs =
+              headers.stream()
+                  .filter(h -> !h.name().equalsIgnoreCase("authorization"))
+                  .filter(h -> !h.name().equalsIgnoreCase("cookie"))
+                  .toList();
+        }
+        next = HttpRequestSpec.of(spec.method(), target, hs);
+      } catch (IllegalArgumentException e) {
+        return false; // an unusable Location: the redirect response is the result
+      }
+      redirects++;
+      spec = next;
+      client.send(spec).whenComplete((outcome, error) -> onOutcome(outcome));
+      return true;
     }
 
     private java.util.Map<String, String> verdictHeaders(HttpOutcome v) {
@@ -184,7 +227,9 @@ final class PairRunner {
                 attempts,
                 error,
                 error == null ? null : "HTTP " + r.status(),
-                verifyCache);
+                verifyCache,
+                redirects,
+                redirects > 0 ? spec.url() : null);
         case HttpOutcome.Failed f ->
             new RequestResult(
                 object.path(),
@@ -201,7 +246,9 @@ final class PairRunner {
                 attempts,
                 error,
                 f.message(),
-                verifyCache);
+                verifyCache,
+                redirects,
+                redirects > 0 ? spec.url() : null);
       };
     }
 

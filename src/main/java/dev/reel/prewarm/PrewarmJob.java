@@ -248,7 +248,7 @@ public final class PrewarmJob {
 
   private static List<String> keptHeaders() {
     List<String> h = new ArrayList<>(CacheStatus.HEADERS);
-    h.addAll(List.of("content-length", "content-range", "retry-after"));
+    h.addAll(List.of("content-length", "content-range", "retry-after", "location"));
     return h;
   }
 

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param results the results file to create, or null
  * @param resume a results file to continue (and append to), or null
  * @param stopGrace how long in-flight requests may finish after Ctrl-C before they are cancelled
+ * @param maxRedirects redirects (301, 302, 303, 307, 308) to follow per request; 0 follows none
  */
 public record PrewarmRequest(
     ObjectSource source,
@@ -37,7 +38,8 @@ public record PrewarmRequest(
     boolean insecure,
     Path results,
     Path resume,
-    Duration stopGrace) {
+    Duration stopGrace,
+    int maxRedirects) {
 
   public PrewarmRequest {
     Objects.requireNonNull(source, "source");
@@ -66,6 +68,9 @@ public record PrewarmRequest(
       if (origin != null) {
         origin = BaseUrl.normalize(origin);
       }
+    }
+    if (maxRedirects < 0) {
+      throw new IllegalArgumentException("--max-redirects must be 0 or more, not " + maxRedirects);
     }
     if (results != null && resume != null) {
       throw new IllegalArgumentException("give --results or --resume, not both: --resume appends");

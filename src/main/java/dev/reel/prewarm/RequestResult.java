@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param error null on success (2xx, 3xx)
  * @param message what went wrong, null on success
  * @param verifyCache the cache verdict of the --verify request, null without one
+ * @param redirects redirects followed
+ * @param finalUrl the URL the last redirect led to; null without redirects
  */
 public record RequestResult(
     String object,
@@ -33,7 +35,9 @@ public record RequestResult(
     int attempts,
     ErrorClass error,
     String message,
-    String verifyCache) {
+    String verifyCache,
+    int redirects,
+    String finalUrl) {
 
   public RequestResult {
     Objects.requireNonNull(object, "object");

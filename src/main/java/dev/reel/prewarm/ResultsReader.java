@@ -103,7 +103,9 @@ final class ResultsReader {
         n.path("attempts").asInt(1),
         error == null ? null : ErrorClass.fromLabel(error),
         text(n, "message"),
-        text(n, "verify_cache"));
+        text(n, "verify_cache"),
+        n.path("redirects").asInt(0),
+        text(n, "final_url"));
   }
 
   private static String required(JsonNode n, String field) {

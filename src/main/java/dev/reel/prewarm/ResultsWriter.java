@@ -151,6 +151,10 @@ final class ResultsWriter implements AutoCloseable {
     if (r.verifyCache() != null) {
       json.writeStringField("verify_cache", r.verifyCache());
     }
+    if (r.redirects() > 0) {
+      json.writeNumberField("redirects", r.redirects());
+      json.writeStringField("final_url", r.finalUrl());
+    }
     json.writeEndObject();
     json.writeRaw('\n');
   }

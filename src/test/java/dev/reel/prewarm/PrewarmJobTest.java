@@ -402,4 +402,50 @@ class PrewarmJobTest {
           .isCloseTo(60.0, org.assertj.core.data.Offset.offset(0.001));
     }
   }
+
+  @Test
+  void followsRedirectsAndKeepsCredentialsOnTheSameHost() throws Exception {
+    try (TestHttpServer other = new TestHttpServer(r -> Respond.ok(7));
+        TestHttpServer server =
+            new TestHttpServer(
+                r ->
+                    r.target().startsWith("/a.mp4")
+                        ? new Respond(302, Map.of("Location", "/moved/a.mp4?imwidth=1920"), 0, 0)
+                        : r.target().startsWith("/b.mp4")
+                            ? new Respond(
+                                301, Map.of("Location", other.baseUrl() + "/elsewhere/b.mp4"), 0, 0)
+                            : Respond.ok(5))) {
+      RequestBuilder b =
+          new RequestBuilder(
+              RequestBuilder.objects(new ListedObject("a.mp4", 10), new ListedObject("b.mp4", 10)),
+              server.baseUrl());
+      b.derivatives = List.of(Derivative.preset("desktop"));
+      b.headers = List.of(new HttpRequestSpec.Header("Authorization", "Bearer t"));
+      b.results = tmp.resolve("redirects.jsonl");
+      PrewarmSummary s = new PrewarmJob(b.build(), m -> {}).run();
+      assertThat(s.overall().ok()).isEqualTo(2);
+      Map<String, JsonNode> byObject =
+          resultLines(b.results).stream()
+              .collect(Collectors.toMap(n -> n.get("object").asText(), n -> n));
+      assertThat(byObject.get("a.mp4").get("redirects").asInt()).isEqualTo(1);
+      assertThat(byObject.get("a.mp4").get("final_url").asText())
+          .isEqualTo(server.baseUrl() + "/moved/a.mp4?imwidth=1920");
+      assertThat(byObject.get("a.mp4").get("bytes").asLong()).isEqualTo(5);
+      assertThat(byObject.get("b.mp4").get("bytes").asLong()).isEqualTo(7);
+      assertThat(server.requests().stream().filter(r -> r.target().startsWith("/moved")))
+          .singleElement()
+          .satisfies(r -> assertThat(r.header("authorization")).isEqualTo("Bearer t"));
+      assertThat(other.requests())
+          .singleElement()
+          .satisfies(r -> assertThat(r.header("authorization")).isNull());
+
+      RequestBuilder none =
+          new RequestBuilder(
+              RequestBuilder.objects(new ListedObject("a.mp4", 10)), server.baseUrl());
+      none.derivatives = List.of(Derivative.preset("desktop"));
+      none.maxRedirects = 0;
+      PrewarmSummary s0 = new PrewarmJob(none.build(), m -> {}).run();
+      assertThat(s0.overall().statuses()).containsOnlyKeys(302);
+    }
+  }
 }

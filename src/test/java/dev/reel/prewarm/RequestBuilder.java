@@ -24,6 +24,7 @@ final class RequestBuilder {
   Path results;
   Path resume;
   Duration grace = Duration.ofSeconds(5);
+  int maxRedirects = 5;
 
   RequestBuilder(ObjectSource source, String baseUrl) {
     this.source = source;
@@ -68,6 +69,7 @@ final class RequestBuilder {
         false,
         results,
         resume,
-        grace);
+        grace,
+        maxRedirects);
   }
 }
