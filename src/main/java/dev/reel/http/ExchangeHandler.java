@@ -50,7 +50,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
     current = ex;
     ex.sentNanos = clock.getAsLong();
-    ch.writeAndFlush(request(ex.spec))
+    ch.writeAndFlush(request(ex.spec, pool.hostHeader()))
         .addListener(
             w -> {
               if (!w.isSuccess() && current == ex) {
@@ -68,7 +68,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   private static final AsciiString ANY = AsciiString.cached("*/*");
 
   /** Header names and values were checked when the run was set up; no validation per request. */
-  private static FullHttpRequest request(HttpRequestSpec spec) {
+  private static FullHttpRequest request(HttpRequestSpec spec, String hostHeader) {
     FullHttpRequest req =
         new DefaultFullHttpRequest(
             HttpVersion.HTTP_1_1,
@@ -78,7 +78,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             HEADERS,
             TRAILERS);
     HttpHeaders h = req.headers();
-    h.set(HttpHeaderNames.HOST, spec.endpoint().hostHeader());
+    h.set(HttpHeaderNames.HOST, hostHeader);
     h.set(HttpHeaderNames.ACCEPT, ANY);
     for (HttpRequestSpec.Header header : spec.headers()) {
       h.add(header.name(), header.value());

@@ -30,6 +30,7 @@ final class HostPool {
   private final int max;
   private final LongSupplier clock;
   private final List<String> keptHeaders;
+  private final String hostHeader;
   private final List<AsciiString> keptHeaderNames;
   private final ArrayDeque<Channel> idle = new ArrayDeque<>();
   private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
@@ -48,6 +49,7 @@ final class HostPool {
       List<String> keptHeaders) {
     this.host = first.endpoint().host();
     this.port = first.endpoint().port();
+    this.hostHeader = first.endpoint().hostHeader();
     this.max = max;
     this.clock = clock;
     this.keptHeaders = keptHeaders;
@@ -213,6 +215,11 @@ final class HostPool {
     ex.reused = false;
     ex.ttfbNanos = -1;
     submit(ex);
+  }
+
+  /** The Host header of every request to this pool, made once. */
+  String hostHeader() {
+    return hostHeader;
   }
 
   List<String> keptHeaders() {

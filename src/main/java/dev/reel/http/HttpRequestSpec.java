@@ -62,6 +62,17 @@ public record HttpRequestSpec(
           secure, uri.getHost(), uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80);
     }
 
+    /** Written out: the generated record hash goes through method handles, on every request. */
+    @Override
+    public int hashCode() {
+      return (host.hashCode() * 31 + port) * 2 + (secure ? 1 : 0);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Endpoint e && e.port == port && e.secure == secure && e.host.equals(host);
+    }
+
     /** The Host header: the host, and the port when it is not the scheme's default. */
     public String hostHeader() {
       String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;

@@ -27,7 +27,6 @@ final class PairRunner {
   private final TokenBucket bucket;
   private final Consumer<RequestResult> finish;
   private final BooleanSupplier stopping;
-  private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
   private final List<HttpRequestSpec.Header> headers;
   private final Map<String, HttpRequestSpec.Endpoint> endpoints = new HashMap<>();
 
@@ -156,11 +155,11 @@ final class PairRunner {
      * (Authorization, Cookie) are not sent to another host, as browsers do.
      */
     private boolean followRedirect(HttpOutcome.Response r) {
+      if (!redirect(r.status())) {
+        return false;
+      }
       String location = r.header("location");
-      if (!REDIRECTS.contains(r.status())
-          || location == null
-          || redirects >= request.maxRedirects()
-          || stopping.getAsBoolean()) {
+      if (location == null || redirects >= request.maxRedirects() || stopping.getAsBoolean()) {
         return false;
       }
       URI target;
@@ -184,6 +183,10 @@ final class PairRunner {
       spec = next;
       client.send(spec).whenComplete((outcome, error) -> onOutcome(outcome));
       return true;
+    }
+
+    private static boolean redirect(int status) {
+      return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private java.util.Map<String, String> verdictHeaders(HttpOutcome v) {
