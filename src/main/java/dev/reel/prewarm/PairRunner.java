@@ -27,6 +27,7 @@ final class PairRunner {
   private final TokenBucket bucket;
   private final Consumer<RequestResult> finish;
   private final BooleanSupplier stopping;
+  private final long runStartNanos;
   private final List<HttpRequestSpec.Header> headers;
   private final Map<String, HttpRequestSpec.Endpoint> endpoints = new HashMap<>();
 
@@ -36,7 +37,9 @@ final class PairRunner {
       ScheduledExecutorService scheduler,
       TokenBucket bucket,
       Consumer<RequestResult> finish,
-      BooleanSupplier stopping) {
+      BooleanSupplier stopping,
+      long runStartNanos) {
+    this.runStartNanos = runStartNanos;
     this.stopping = stopping;
     this.headers = PrewarmJob.headers(request);
     this.request = request;
@@ -232,7 +235,8 @@ final class PairRunner {
                 error == null ? null : "HTTP " + r.status(),
                 verifyCache,
                 redirects,
-                redirects > 0 ? spec.url() : null);
+                redirects > 0 ? spec.url() : null,
+                (System.nanoTime() - runStartNanos) / 1_000_000);
         case HttpOutcome.Failed f ->
             new RequestResult(
                 object.path(),
@@ -251,7 +255,8 @@ final class PairRunner {
                 f.message(),
                 verifyCache,
                 redirects,
-                redirects > 0 ? spec.url() : null);
+                redirects > 0 ? spec.url() : null,
+                (System.nanoTime() - runStartNanos) / 1_000_000);
       };
     }
 

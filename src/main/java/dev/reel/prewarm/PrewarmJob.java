@@ -140,7 +140,8 @@ public final class PrewarmJob {
               scheduler,
               new TokenBucket(request.ratePerSecond()),
               this::finish,
-              () -> stopping);
+              () -> stopping,
+              t0);
       this.results = out;
       this.feedRef = feed;
       Dispatcher dispatcher = new Dispatcher(pairs, feed, resume);

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param verifyCache the cache verdict of the --verify request, null without one
  * @param redirects redirects followed
  * @param finalUrl the URL the last redirect led to; null without redirects
+ * @param atMillis when it finished, in milliseconds since the run (or its resumed part) began; -1
+ *     when unknown
  */
 public record RequestResult(
     String object,
@@ -37,7 +39,8 @@ public record RequestResult(
     String message,
     String verifyCache,
     int redirects,
-    String finalUrl) {
+    String finalUrl,
+    long atMillis) {
 
   public RequestResult {
     Objects.requireNonNull(object, "object");

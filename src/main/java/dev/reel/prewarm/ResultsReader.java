@@ -105,7 +105,8 @@ final class ResultsReader {
         text(n, "message"),
         text(n, "verify_cache"),
         n.path("redirects").asInt(0),
-        text(n, "final_url"));
+        text(n, "final_url"),
+        n.has("t") ? Math.round(n.get("t").asDouble() * 1000) : -1);
   }
 
   private static String required(JsonNode n, String field) {

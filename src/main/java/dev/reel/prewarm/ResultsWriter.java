@@ -134,6 +134,7 @@ final class ResultsWriter implements AutoCloseable {
 
   private void line(RequestResult r) throws IOException {
     json.writeStartObject();
+    writeSeconds("t", r.atMillis());
     json.writeStringField("object", r.object());
     json.writeNumberField("size", r.sizeBytes());
     json.writeStringField("category", r.category().label());
@@ -157,6 +158,13 @@ final class ResultsWriter implements AutoCloseable {
     }
     json.writeEndObject();
     json.writeRaw('\n');
+  }
+
+  private void writeSeconds(String field, long millis) throws IOException {
+    if (millis >= 0) {
+      json.writeFieldName(field);
+      json.writeNumber(new java.math.BigDecimal(java.math.BigInteger.valueOf(millis), 3));
+    }
   }
 
   private void writeMillis(String field, long micros) throws IOException {

@@ -72,6 +72,9 @@ class PrewarmCommandTest {
           ProbeCommandTest.run("prewarm", "report", results.toString(), "--json");
       assertThat(again.code()).isZero();
       assertThat(JSON.readTree(again.out()).at("/overall/ok").asLong()).isEqualTo(6);
+      assertThat(JSON.readTree(again.out()).get("requests_per_second").asDouble()).isPositive();
+      assertThat(JSON.readTree(Files.readAllLines(results).get(1)).get("t").asDouble())
+          .isGreaterThanOrEqualTo(0);
     }
   }
 
