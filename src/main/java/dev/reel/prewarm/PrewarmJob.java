@@ -161,8 +161,8 @@ public final class PrewarmJob {
       scheduler.shutdownNow();
     }
     double elapsed = (System.nanoTime() - t0) / 1e9;
-    if (resumedDone > 0) {
-      elapsed = 0; // the earlier part's time is unknown: no overall rate
+    if (resume != null) {
+      elapsed += resume.elapsedSeconds(); // the whole file's requests over the whole file's time
     }
     return PrewarmSummary.of(header, stats, elapsed, stopping);
   }

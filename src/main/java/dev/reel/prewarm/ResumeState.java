@@ -14,6 +14,8 @@ import java.util.List;
 final class ResumeState {
   private final LongHashSet done = new LongHashSet();
   private final List<String> problems = new ArrayList<>();
+  private long earlierMillis;
+  private long partMillis;
 
   /**
    * Reads {@code file}; its successful results also go into {@code stats}, so the reports cover the
@@ -29,6 +31,8 @@ final class ResumeState {
         new ResultsReader.Visitor() {
           @Override
           public void header(RunHeader h) {
+            s.earlierMillis += s.partMillis;
+            s.partMillis = 0;
             String why = h.mismatch(current);
             if (why != null) {
               throw new IllegalStateException(
@@ -38,6 +42,7 @@ final class ResumeState {
 
           @Override
           public void result(RequestResult r) {
+            s.partMillis = Math.max(s.partMillis, r.atMillis());
             if (r.ok() && s.done.add(key(r.object(), r.derivative()))) {
               stats.record(r);
             }
@@ -49,6 +54,11 @@ final class ResumeState {
           }
         });
     return s;
+  }
+
+  /** Wall time of the file's earlier parts (the last result's {@code t} in each). */
+  double elapsedSeconds() {
+    return (earlierMillis + partMillis) / 1000.0;
   }
 
   boolean isDone(String object, String derivative) {

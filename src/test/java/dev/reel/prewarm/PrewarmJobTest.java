@@ -295,6 +295,8 @@ class PrewarmJobTest {
           server.requests().subList(before, server.requests().size());
       assertThat(resent).hasSize(3).allSatisfy(r -> assertThat(r.target()).startsWith("/b.mp4"));
       assertThat(s2.overall().ok()).isEqualTo(9); // 6 from the first part, 3 now
+      assertThat(s2.elapsedSeconds()).isGreaterThan(0);
+      assertThat(s2.requestsPerSecond()).isPositive();
 
       RequestBuilder other = new RequestBuilder(src, "http://127.0.0.1:1");
       other.resume = first.results;
