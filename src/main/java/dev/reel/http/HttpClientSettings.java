@@ -3,7 +3,6 @@ package dev.reel.http;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * How the client behaves.
@@ -14,7 +13,6 @@ import java.util.Objects;
  * @param totalTimeout time for the whole exchange, body included
  * @param insecure skip TLS certificate and host name checks
  * @param keptHeaders response headers to keep in {@link HttpOutcome.Response#headers()}
- * @param userAgent the User-Agent header
  * @param ioThreads event-loop threads
  */
 public record HttpClientSettings(
@@ -24,7 +22,6 @@ public record HttpClientSettings(
     Duration totalTimeout,
     boolean insecure,
     List<String> keptHeaders,
-    String userAgent,
     int ioThreads) {
 
   public HttpClientSettings {
@@ -39,7 +36,6 @@ public record HttpClientSettings(
     requirePositive(firstByteTimeout, "first-byte timeout");
     requirePositive(totalTimeout, "total timeout");
     keptHeaders = keptHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-    Objects.requireNonNull(userAgent, "userAgent");
   }
 
   private static void requirePositive(Duration d, String what) {

@@ -123,7 +123,6 @@ public final class PrewarmJob {
             request.totalTimeout(),
             request.insecure(),
             keptHeaders(),
-            "reel-prewarm/1",
             Integer.getInteger(
                 "reel.http.threads", Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
     ScheduledExecutorService scheduler =
@@ -183,11 +182,6 @@ public final class PrewarmJob {
   /** Pairs listed but not started because of a stop (a resume sends them). */
   public long notStartedCount() {
     return notStarted.get();
-  }
-
-  /** Pairs skipped because the resumed results file had them. */
-  public long skippedCount() {
-    return skipped.get();
   }
 
   /**

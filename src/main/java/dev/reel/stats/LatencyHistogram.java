@@ -15,11 +15,6 @@ public final class LatencyHistogram {
     histogram.setAutoResize(true);
   }
 
-  /** Records one duration, in nanoseconds (negative values count as 0). */
-  public void recordNanos(long nanos) {
-    histogram.recordValue(Math.max(0, nanos) / 1_000);
-  }
-
   /** Records one duration, in microseconds. */
   public void recordMicros(long micros) {
     histogram.recordValue(Math.max(0, micros));

@@ -19,7 +19,6 @@ class NettyHttpClientTest {
         Duration.ofSeconds(10),
         false,
         List.of("x-cache", "content-length"),
-        "test",
         1);
   }
 
@@ -57,6 +56,7 @@ class NettyHttpClientTest {
         assertThat(((HttpOutcome.Response) f.get()).status()).isEqualTo(200);
       }
       assertThat(server.connections()).isEqualTo(3);
+      assertThat(client.openConnections()).isEqualTo(3);
       assertThat(server.requests()).hasSize(30);
     }
   }
@@ -168,7 +168,6 @@ class NettyHttpClientTest {
               Duration.ofSeconds(10),
               true,
               List.of(),
-              "test",
               1);
       try (NettyHttpClient lax = new NettyHttpClient(insecure)) {
         HttpOutcome.Response r =
