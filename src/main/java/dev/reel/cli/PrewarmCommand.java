@@ -197,7 +197,8 @@ final class PrewarmCommand implements Callable<Integer> {
             m -> {
               problems[0]++;
               streams.err().println("prewarm: " + m);
-            });
+            },
+            m -> streams.err().println("prewarm: " + m));
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
         new Thread(

@@ -112,15 +112,6 @@ final class PairFeed {
     }
   }
 
-  int inFlight() {
-    lock.lock();
-    try {
-      return inFlight;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   private static void run(Runnable r) {
     ArrayDeque<Runnable> pending = TRAMPOLINE.get();
     if (pending != null) {

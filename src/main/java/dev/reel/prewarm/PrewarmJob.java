@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 public final class PrewarmJob {
   private final PrewarmRequest request;
   private final Consumer<String> problems;
+  private final Consumer<String> notices;
   private final PrewarmStats stats = new PrewarmStats();
   private final AtomicLong listed = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
@@ -43,8 +44,17 @@ public final class PrewarmJob {
    * @param problems receives one line per listing problem or bad object (file:line: what)
    */
   public PrewarmJob(PrewarmRequest request, Consumer<String> problems) {
+    this(request, problems, m -> {});
+  }
+
+  /**
+   * @param problems receives one line per listing problem or bad object (file:line: what)
+   * @param notices receives lines that are news, not problems (what a resume skips)
+   */
+  public PrewarmJob(PrewarmRequest request, Consumer<String> problems, Consumer<String> notices) {
     this.request = request;
     this.problems = problems;
+    this.notices = notices;
   }
 
   /** Asks the run to stop: no new requests; in-flight ones get the grace period. */
@@ -109,6 +119,8 @@ public final class PrewarmJob {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
       resume.problems().forEach(problems);
+      notices.accept(
+          "resuming " + request.resume() + ": " + resume.size() + " finished pairs are skipped");
     }
     resumedDone = stats.done();
     ResultsWriter writer =

@@ -256,4 +256,38 @@ class PrewarmCommandTest {
     assertThat(JSON.readTree(lines.get(0)).get("path").asText()).isEqualTo("s1/a.mp4");
     assertThat(JSON.readTree(lines.get(3)).at("/totals/objects").asLong()).isEqualTo(3);
   }
+
+  @Test
+  void resumeSaysWhatItSkipsAndRequestsNothingTwice() throws Exception {
+    try (TestHttpServer server = new TestHttpServer(r -> Respond.ok(1))) {
+      Path objects = list("a.mp4", "b.mp4");
+      Path results = dir.resolve("r.jsonl");
+      String[] first = {
+        "prewarm",
+        "--from-list",
+        objects.toString(),
+        "--base-url",
+        server.baseUrl(),
+        "--results",
+        results.toString(),
+        "-q"
+      };
+      assertThat(ProbeCommandTest.run(first).code()).isZero();
+      assertThat(server.requests()).hasSize(6);
+      ProbeCommandTest.Run again =
+          ProbeCommandTest.run(
+              "prewarm",
+              "--from-list",
+              objects.toString(),
+              "--base-url",
+              server.baseUrl(),
+              "--resume",
+              results.toString(),
+              "-q");
+      assertThat(again.code()).isZero();
+      assertThat(again.err()).contains("resuming " + results + ": 6 finished pairs are skipped");
+      assertThat(server.requests()).hasSize(6);
+      assertThat(Files.readAllLines(results)).hasSize(8); // two headers, six results
+    }
+  }
 }
