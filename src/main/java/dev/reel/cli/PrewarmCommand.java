@@ -172,6 +172,11 @@ final class PrewarmCommand implements Callable<Integer> {
   boolean json;
 
   @Option(
+      names = "--dry-run",
+      description = "Print the URL of every request (object, derivative, URL), request nothing.")
+  boolean dryRun;
+
+  @Option(
       names = "--progress",
       paramLabel = "MODE",
       description = "auto, bar, plain, json or none.")
@@ -190,6 +195,9 @@ final class PrewarmCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrewarmConfig cfg = config == null ? PrewarmConfig.NONE : PrewarmConfig.read(config);
     PrewarmRequest request = request(cfg);
+    if (dryRun) {
+      return PrewarmDryRun.print(request, streams);
+    }
     long[] problems = {0};
     PrewarmJob job =
         new PrewarmJob(

@@ -55,11 +55,7 @@ final class PairRunner {
    * @throws IllegalArgumentException when no valid URL can be made for it
    */
   Runnable prepare(ListedObject o, Derivative d) {
-    String base = request.baseUrl() != null ? request.baseUrl() : o.origin();
-    if (base == null) {
-      throw new IllegalArgumentException("no --base-url, and the listing gave a path, not a URL");
-    }
-    String url = request.urlFormat().url(base, o.path(), d, request.origin());
+    String url = request.url(o, d);
     return new Pair(o, d, url, spec(url))::attempt;
   }
 

@@ -278,12 +278,7 @@ public final class PrewarmJob {
       }
       listed.incrementAndGet();
       if (request.baseUrl() == null && o.origin() == null) {
-        throw new IllegalArgumentException(
-            "give --base-url: "
-                + request.source().describe()
-                + " lists paths ("
-                + o.path()
-                + "), not URLs");
+        request.url(o, request.derivatives().get(0)); // throws: one usage error, not one per object
       }
       for (Derivative d : request.derivatives()) {
         if (resume != null && resume.isDone(o.path(), d.name())) {

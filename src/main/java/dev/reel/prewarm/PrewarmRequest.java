@@ -77,6 +77,24 @@ public record PrewarmRequest(
     }
   }
 
+  /**
+   * The URL of {@code derivative} of {@code object}.
+   *
+   * @throws IllegalArgumentException when there is no base URL for it
+   */
+  public String url(ListedObject object, Derivative derivative) {
+    String base = baseUrl != null ? baseUrl : object.origin();
+    if (base == null) {
+      throw new IllegalArgumentException(
+          "give --base-url: "
+              + source.describe()
+              + " lists paths ("
+              + object.path()
+              + "), not URLs");
+    }
+    return urlFormat.url(base, object.path(), derivative, origin);
+  }
+
   /** The header line of this run's results. */
   RunHeader header(String started) {
     return new RunHeader(

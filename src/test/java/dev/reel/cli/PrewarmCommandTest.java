@@ -290,4 +290,26 @@ class PrewarmCommandTest {
       assertThat(Files.readAllLines(results)).hasSize(8); // two headers, six results
     }
   }
+
+  @Test
+  void dryRunPrintsEveryUrlWithoutRequesting() throws Exception {
+    ProbeCommandTest.Run r =
+        ProbeCommandTest.run(
+            "prewarm",
+            "--from-list",
+            list("a b/c.mp4").toString(),
+            "--base-url",
+            "https://cdn.example.com/",
+            "--url-format",
+            "cdn-cgi",
+            "--origin",
+            "https://origin.example.com",
+            "--dry-run");
+    assertThat(r.code()).isZero();
+    assertThat(r.out().lines())
+        .containsExactly(
+            "a b/c.mp4\tdesktop\thttps://cdn.example.com/cdn-cgi/media/width=1920,height=1080,fit=contain/https://origin.example.com/a%20b/c.mp4",
+            "a b/c.mp4\ttablet\thttps://cdn.example.com/cdn-cgi/media/width=1280,height=720,fit=contain/https://origin.example.com/a%20b/c.mp4",
+            "a b/c.mp4\tmobile\thttps://cdn.example.com/cdn-cgi/media/width=854,height=640,fit=contain/https://origin.example.com/a%20b/c.mp4");
+  }
 }
