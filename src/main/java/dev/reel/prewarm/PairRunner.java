@@ -100,6 +100,9 @@ final class PairRunner {
     /** The request now: the first one, or where the last redirect pointed. */
     HttpRequestSpec spec;
 
+    /** Where credentials may go: the endpoint of the first request. */
+    final HttpRequestSpec.Endpoint home;
+
     int attempts;
     int redirects;
     HttpOutcome last;
@@ -109,6 +112,7 @@ final class PairRunner {
       this.derivative = derivative;
       this.url = url;
       this.spec = spec;
+      this.home = spec.endpoint();
     }
 
     void attempt() {
@@ -167,7 +171,7 @@ final class PairRunner {
         target = URI.create(spec.url()).resolve(location.strip());
         List<HttpRequestSpec.Header> hs = headers;
         HttpRequestSpec.Endpoint to = HttpRequestSpec.Endpoint.of(target);
-        if (!to.equals(spec.endpoint())) {
+        if (!to.equals(home)) {
           hs =
               headers.stream()
                   .filter(h -> !h.name().equalsIgnoreCase("authorization"))
