@@ -118,39 +118,15 @@ class PrewarmCommandTest {
     Path objects = list("a.mp4");
     assertThat(ProbeCommandTest.run("prewarm", "--base-url", "http://x").err())
         .contains("give a listing: --from-dir, --from-list, --from-rclone or --from-s3");
-    ProbeCommandTest.Run template =
-        ProbeCommandTest.run(
-            "prewarm",
-            "--from-list",
-            objects.toString(),
-            "--base-url",
-            "http://x",
-            "--url-format",
-            "{base}/{file}");
+    ProbeCommandTest.Run template = withObjects("--url-format", "{base}/{file}");
     assertThat(template.code()).isEqualTo(2);
     assertThat(template.err()).contains("unknown placeholder {file}");
     Path existing = Files.writeString(dir.resolve("old.jsonl"), "x");
-    ProbeCommandTest.Run exists =
-        ProbeCommandTest.run(
-            "prewarm",
-            "--from-list",
-            objects.toString(),
-            "--base-url",
-            "http://x",
-            "--results",
-            existing.toString());
+    ProbeCommandTest.Run exists = withObjects("--results", existing.toString());
     assertThat(exists.code()).isEqualTo(2);
     assertThat(exists.err()).contains("exists: continue it with --resume");
     assertThat(Files.readString(existing)).isEqualTo("x");
-    ProbeCommandTest.Run notResults =
-        ProbeCommandTest.run(
-            "prewarm",
-            "--from-list",
-            objects.toString(),
-            "--base-url",
-            "http://x",
-            "--resume",
-            existing.toString());
+    ProbeCommandTest.Run notResults = withObjects("--resume", existing.toString());
     assertThat(notResults.code()).isEqualTo(3);
     assertThat(notResults.err()).contains("not a reel prewarm results file");
     ProbeCommandTest.Run missing =
@@ -173,26 +149,10 @@ class PrewarmCommandTest {
     assertThat(userinfo.err())
         .doesNotContain("pw@")
         .contains("must not hold a user name or password");
-    ProbeCommandTest.Run header =
-        ProbeCommandTest.run(
-            "prewarm",
-            "--from-list",
-            objects.toString(),
-            "--base-url",
-            "http://x",
-            "-H",
-            "Authorization Bearer topsecretvalue");
+    ProbeCommandTest.Run header = withObjects("-H", "Authorization Bearer topsecretvalue");
     assertThat(header.code()).isEqualTo(2);
     assertThat(header.err()).doesNotContain("topsecretvalue");
-    ProbeCommandTest.Run injected =
-        ProbeCommandTest.run(
-            "prewarm",
-            "--from-list",
-            objects.toString(),
-            "--base-url",
-            "http://x",
-            "-H",
-            "X-Token: abc\r\nHost: evil");
+    ProbeCommandTest.Run injected = withObjects("-H", "X-Token: abc\r\nHost: evil");
     assertThat(injected.code()).isEqualTo(2);
     assertThat(injected.err()).contains("header X-Token has a line break").doesNotContain("evil");
   }
@@ -311,5 +271,19 @@ class PrewarmCommandTest {
             "a b/c.mp4\tdesktop\thttps://cdn.example.com/cdn-cgi/media/width=1920,height=1080,fit=contain/https://origin.example.com/a%20b/c.mp4",
             "a b/c.mp4\ttablet\thttps://cdn.example.com/cdn-cgi/media/width=1280,height=720,fit=contain/https://origin.example.com/a%20b/c.mp4",
             "a b/c.mp4\tmobile\thttps://cdn.example.com/cdn-cgi/media/width=854,height=640,fit=contain/https://origin.example.com/a%20b/c.mp4");
+  }
+
+  /** Runs {@code reel prewarm --from-list objects.txt --base-url http://x EXTRA...}. */
+  private ProbeCommandTest.Run withObjects(String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "prewarm",
+                "--from-list",
+                dir.resolve("objects.txt").toString(),
+                "--base-url",
+                "http://x"));
+    args.addAll(List.of(extra));
+    return ProbeCommandTest.run(args.toArray(String[]::new));
   }
 }
