@@ -1,5 +1,6 @@
 package dev.reel.cli;
 
+import dev.reel.concurrent.StopOnShutdown;
 import dev.reel.http.HttpRequestSpec;
 import dev.reel.prewarm.Derivative;
 import dev.reel.prewarm.PrewarmConfig;
@@ -20,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -207,41 +206,30 @@ final class PrewarmCommand implements Callable<Integer> {
               streams.err().println("prewarm: " + m);
             },
             m -> streams.err().println("prewarm: " + m));
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              streams
-                  .err()
-                  .println(
-                      "\nprewarm: stopping; in-flight requests get "
-                          + stopGrace
-                          + ", then results and reports are written");
-              job.stop();
-              try {
-                finished.await(request.stopGrace().toSeconds() + 30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "prewarm-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    Runnable onStop =
+        () -> {
+          streams
+              .err()
+              .println(
+                  "\nprewarm: stopping; in-flight requests get "
+                      + stopGrace
+                      + ", then results and reports are written");
+          job.stop();
+        };
+    try (StopOnShutdown stop =
+        StopOnShutdown.install(onStop, request.stopGrace().plusSeconds(30), "prewarm-stop")) {
       PrewarmSummary summary;
-      PrewarmProgress progressLine = new PrewarmProgress(job, streams.err(), style());
+      PrewarmProgress progressLine =
+          new PrewarmProgress(
+              job, streams.err(), quiet ? ProgressMode.NONE : progress, streams.errIsTerminal());
       try {
         summary = job.run();
       } finally {
         progressLine.close();
       }
       Path file = request.resume() != null ? request.resume() : request.results();
-      Reports.Targets targets =
-          file != null
-              ? Reports.Targets.beside(file, reportDir, metricsFile)
-              : reportDir != null
-                  ? Reports.Targets.in(reportDir, metricsFile)
-                  : new Reports.Targets(null, null, null, metricsFile);
-      List<Path> written = Reports.write(summary, targets);
+      List<Path> written =
+          Reports.write(summary, Reports.Targets.forRun(file, reportDir, metricsFile));
       streams.out().print(json ? Reports.json(summary) : Reports.markdown(summary));
       streams.out().flush();
       long notMade = job.cancelledCount() + job.notStartedCount();
@@ -267,28 +255,7 @@ final class PrewarmCommand implements Callable<Integer> {
         return 130;
       }
       return summary.overall().failed() > 0 || problems[0] > 0 ? 1 : 0;
-    } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // the JVM is already shutting down (Ctrl-C): the hook is waiting for us
-      }
     }
-  }
-
-  private PrewarmProgress.Style style() {
-    if (quiet) {
-      return PrewarmProgress.Style.NONE;
-    }
-    return switch (progress) {
-      case NONE -> PrewarmProgress.Style.NONE;
-      case JSON -> PrewarmProgress.Style.JSON;
-      case PLAIN -> PrewarmProgress.Style.PLAIN;
-      case BAR -> PrewarmProgress.Style.TERMINAL;
-      case AUTO ->
-          streams.errIsTerminal() ? PrewarmProgress.Style.TERMINAL : PrewarmProgress.Style.PLAIN;
-    };
   }
 
   PrewarmRequest request(PrewarmConfig cfg) {

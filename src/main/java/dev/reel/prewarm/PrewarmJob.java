@@ -165,9 +165,6 @@ public final class PrewarmJob {
       }
       listingDone = true;
       drain(feed, client);
-      if (out != null) {
-        out.flush();
-      }
     } finally {
       scheduler.shutdownNow();
     }
@@ -176,14 +173,6 @@ public final class PrewarmJob {
       elapsed += resume.elapsedSeconds(); // the whole file's requests over the whole file's time
     }
     return PrewarmSummary.of(header, stats, elapsed, stopping);
-  }
-
-  /** Flushes the results file (called about once a second by the progress ticker). */
-  public void flush() {
-    ResultsWriter w = results;
-    if (w != null) {
-      w.flush();
-    }
   }
 
   /** Requests cancelled by a stop (not written; a resume sends them again). */

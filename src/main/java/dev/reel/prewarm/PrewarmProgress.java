@@ -1,5 +1,6 @@
 package dev.reel.prewarm;
 
+import dev.reel.progress.ProgressMode;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -9,12 +10,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The live progress line of a run: requests done of total (a lower bound while the listing goes
  * on), rate, errors, p95 so far and ETA. On a terminal one line is redrawn each second; otherwise a
- * plain line every 5 seconds, or a JSON event each second. The ticker also flushes the results
- * file.
+ * plain line every 5 seconds, or a JSON event each second (start, progress, end). It draws its own
+ * line rather than using a {@code progress} listener, which carries no error count or p95.
  */
 public final class PrewarmProgress implements AutoCloseable {
-  /** How progress is shown. */
-  public enum Style {
+  private enum Style {
     TERMINAL,
     PLAIN,
     JSON,
@@ -29,10 +29,22 @@ public final class PrewarmProgress implements AutoCloseable {
   private long lastPlain;
   private boolean drawn;
 
-  public PrewarmProgress(PrewarmJob job, PrintStream err, Style style) {
+  /**
+   * @param mode how to show it; AUTO draws on a terminal and prints plain lines otherwise
+   * @param errIsTerminal whether {@code err} is a terminal
+   */
+  public PrewarmProgress(
+      PrewarmJob job, PrintStream err, ProgressMode mode, boolean errIsTerminal) {
     this.job = job;
     this.err = err;
-    this.style = style;
+    this.style =
+        switch (mode) {
+          case NONE -> Style.NONE;
+          case JSON -> Style.JSON;
+          case PLAIN -> Style.PLAIN;
+          case BAR -> Style.TERMINAL;
+          case AUTO -> errIsTerminal ? Style.TERMINAL : Style.PLAIN;
+        };
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("prewarm-progress").daemon().unstarted(r));
@@ -44,7 +56,6 @@ public final class PrewarmProgress implements AutoCloseable {
 
   private synchronized void tick() {
     try {
-      job.flush();
       long now = System.nanoTime();
       switch (style) {
         case TERMINAL -> {

@@ -36,6 +36,17 @@ public final class Reports {
           metrics);
     }
 
+    /**
+     * The reports of a run: beside its results file when it has one, else in {@code dir} when
+     * given, else only the metrics file (or nothing).
+     */
+    public static Targets forRun(Path results, Path dir, Path metrics) {
+      if (results != null) {
+        return beside(results, dir, metrics);
+      }
+      return dir != null ? in(dir, metrics) : new Targets(null, null, null, metrics);
+    }
+
     /** Reports in {@code dir} with fixed names. */
     public static Targets in(Path dir, Path metrics) {
       return new Targets(

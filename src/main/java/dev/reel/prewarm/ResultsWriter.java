@@ -26,7 +26,6 @@ final class ResultsWriter implements AutoCloseable {
   private final ArrayBlockingQueue<RequestResult> queue = new ArrayBlockingQueue<>(16_384);
   private final Thread thread;
   private volatile boolean closing;
-  private volatile boolean flushWanted;
   private volatile IOException failure;
 
   private ResultsWriter(JsonGenerator json) {
@@ -42,25 +41,23 @@ final class ResultsWriter implements AutoCloseable {
     long lastFlush = System.nanoTime();
     while (true) {
       RequestResult r = queue.poll();
-      if (r == null) {
-        long now = System.nanoTime();
-        if (flushWanted || now - lastFlush > 1_000_000_000L) {
-          flushWanted = false;
-          lastFlush = now;
-          flushNow();
-        }
-        if (closing && queue.isEmpty()) {
-          return;
-        }
-        LockSupport.parkNanos(1_000_000);
-        continue;
-      }
-      if (failure == null) {
+      if (r != null && failure == null) {
         try {
           line(r);
         } catch (IOException e) {
           failure = e; // keep draining so writers never block; close() reports it
         }
+      }
+      long now = System.nanoTime();
+      if (now - lastFlush > 1_000_000_000L) {
+        lastFlush = now;
+        flushNow();
+      }
+      if (r == null) {
+        if (closing && queue.isEmpty()) {
+          return;
+        }
+        LockSupport.parkNanos(1_000_000);
       }
     }
   }
@@ -175,11 +172,6 @@ final class ResultsWriter implements AutoCloseable {
       json.writeFieldName(field);
       json.writeNumber(new java.math.BigDecimal(java.math.BigInteger.valueOf(micros), 3));
     }
-  }
-
-  /** Asks for the lines so far to reach the file soon. */
-  void flush() {
-    flushWanted = true;
   }
 
   /** Writes what is queued, then closes the file. */
