@@ -216,8 +216,9 @@ final class PrewarmCommand implements Callable<Integer> {
                       + ", then results and reports are written");
           job.stop();
         };
-    try (StopOnShutdown stop =
-        StopOnShutdown.install(onStop, request.stopGrace().plusSeconds(30), "prewarm-stop")) {
+    StopOnShutdown stop =
+        StopOnShutdown.install(onStop, request.stopGrace().plusSeconds(30), "prewarm-stop");
+    try {
       PrewarmSummary summary;
       PrewarmProgress progressLine =
           new PrewarmProgress(
@@ -255,6 +256,8 @@ final class PrewarmCommand implements Callable<Integer> {
         return 130;
       }
       return summary.overall().failed() > 0 || problems[0] > 0 ? 1 : 0;
+    } finally {
+      stop.close(); // lets a Ctrl-C shutdown go on, now that results and reports are written
     }
   }
 

@@ -64,10 +64,8 @@ public record PrewarmRequest(
     if (baseUrl != null) {
       baseUrl = BaseUrl.normalize(baseUrl);
     }
-    if (urlFormat.toString().equals("cdn-cgi") || urlFormat.needsOrigin()) {
-      if (origin != null) {
-        origin = BaseUrl.normalize(origin);
-      }
+    if (origin != null) {
+      origin = BaseUrl.normalize(origin);
     }
     if (maxRedirects < 0) {
       throw new IllegalArgumentException("--max-redirects must be 0 or more, not " + maxRedirects);

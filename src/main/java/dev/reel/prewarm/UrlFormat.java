@@ -84,10 +84,6 @@ public final class UrlFormat {
     return java.util.Collections.unmodifiableList(parts);
   }
 
-  boolean needsOrigin() {
-    return kind.equals("template") && parts.contains("origin");
-  }
-
   /**
    * The URL of {@code derivative} of the object at {@code path}.
    *
