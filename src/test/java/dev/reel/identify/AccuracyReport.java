@@ -3,8 +3,8 @@ package dev.reel.identify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +15,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Runs the identifier over guessit's cases (LGPL-3.0 test data in ../shared) and scores it. Every
- * side goes through the same normalisation: titles by case, punctuation and spaces; languages and
- * countries to codes; lists as sets.
+ * Runs the identifier over guessit's cases and anitomy's (test data in
+ * src/test/resources/filenames, under their own licenses) and scores it. Every side goes through
+ * the same normalisation: titles by case, punctuation and spaces; languages and countries to codes;
+ * lists as sets.
  */
 final class AccuracyReport {
   static final Set<String> CORE =
@@ -45,24 +46,25 @@ final class AccuracyReport {
 
   final Map<String, int[]> perProperty = new TreeMap<>(); // property -> {right, total}
   final List<String> failures = new ArrayList<>();
+  private Set<String> scored;
   int cases;
   int fullyRight;
   int coreRight;
 
-  static Path shared(String name) {
-    for (Path base : List.of(Path.of("../shared"), Path.of("../../shared"))) {
-      Path p = base.resolve("data/filenames").resolve(name);
-      if (Files.exists(p)) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("guessit test data not found under ../shared/data/filenames");
+  static AccuracyReport run(String file, Identifier identifier) throws IOException {
+    return run(file, identifier, null);
   }
 
-  static AccuracyReport run(String file, Identifier identifier) throws IOException {
+  /**
+   * Scores only the expected properties named in {@code scored} (all of them when null): the anime
+   * set is judged on what anime users sort by, as issue #8 states it.
+   */
+  static AccuracyReport run(String file, Identifier identifier, Set<String> scored)
+      throws IOException {
     AccuracyReport r = new AccuracyReport();
+    r.scored = scored;
     ObjectMapper json = new ObjectMapper();
-    for (String line : Files.readAllLines(shared(file))) {
+    for (String line : lines(file)) {
       if (line.isBlank()) {
         continue;
       }
@@ -73,6 +75,17 @@ final class AccuracyReport {
     return r;
   }
 
+  /** The lines of a data set in {@code src/test/resources/filenames} (see NOTICE.md there). */
+  private static List<String> lines(String file) throws IOException {
+    try (InputStream in = AccuracyReport.class.getResourceAsStream("/filenames/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "test data /filenames/" + file + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+
   private void score(JsonNode c, Identity id) {
     cases++;
     boolean all = true;
@@ -80,6 +93,9 @@ final class AccuracyReport {
     List<String> wrong = new ArrayList<>();
     for (Map.Entry<String, JsonNode> f : c.get("expected").properties()) {
       String key = f.getKey();
+      if (scored != null && !scored.contains(key)) {
+        continue;
+      }
       Object ours = id.properties().get(key);
       boolean right = equal(key, f.getValue(), ours);
       int[] tally = perProperty.computeIfAbsent(key, k -> new int[2]);
