@@ -4,18 +4,20 @@ import dev.reel.identify.Hints;
 import dev.reel.identify.Identifier;
 import dev.reel.identify.IdentifyJob;
 import dev.reel.identify.IdentityWriter;
+import dev.reel.job.JobSummary;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,8 +26,8 @@ import picocli.CommandLine.Parameters;
     name = "identify",
     mixinStandardHelpOptions = true,
     description = {
-      "Tell from file names and folders what each file is: episode or movie, title, season,",
-      "episodes, year, source, codecs, release group... (guessit's property names).",
+      "Tell from file names and folders what each file is: episode or movie, with its title,",
+      "season, episodes, year, source, codecs and release group (guessit's property names).",
       "One result per input, in input order; --json gives one JSON object per line."
     })
 final class IdentifyCommand implements Callable<Integer> {
@@ -59,40 +61,75 @@ final class IdentifyCommand implements Callable<Integer> {
       description = "Threads for long lists (--from). Default: 1.")
   int workers = 1;
 
+  @Mixin ProgressOptions output = new ProgressOptions();
+
   IdentifyCommand(StdStreams streams) {
     this.streams = streams;
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
+    IdentifyJob job = JobRunner.request(spec, this::job);
+    return new JobRunner(streams, output)
+        .run(
+            "identify",
+            "names",
+            "stopping; the names so far are written",
+            Duration.ofSeconds(10),
+            (stop, progress) -> {
+              long dropped;
+              try (IdentityWriter writer = new IdentityWriter(streams.out(), json)) {
+                progress.addTotal(names.size());
+                dropped = job.run(names.iterator(), writer::write, stop, progress);
+                if (from != null && !stop.isStopped()) {
+                  // stdin is never closed: the feed's thread may still be blocked reading it
+                  BufferedReader in =
+                      from.equals("-")
+                          ? new BufferedReader(
+                              new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                          : Files.newBufferedReader(Path.of(from), StandardCharsets.UTF_8);
+                  try {
+                    LineFeed feed = new LineFeed(in, stop);
+                    dropped +=
+                        job.run(
+                            feed,
+                            id -> {
+                              writer.write(id);
+                              if (feed.idle()) {
+                                writer.flush(); // a pipe that waits for our answer gets it now
+                              }
+                            },
+                            stop,
+                            progress);
+                  } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                  } finally {
+                    if (!from.equals("-") && !stop.isStopped()) {
+                      in.close();
+                    }
+                  }
+                }
+              }
+              if (from == null) {
+                progress.totalComplete();
+              }
+              return JobSummary.of(progress.snapshot(), dropped, stop.isStopped());
+            });
+  }
+
+  private IdentifyJob job() {
     if (names.isEmpty() && from == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "give NAMEs or --from FILE");
+      throw new IllegalArgumentException("give NAMEs or --from FILE");
     }
     if (type != null && !type.equals("movie") && !type.equals("episode")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--type must be movie or episode, not '" + type + "'");
+      throw new IllegalArgumentException("--type must be movie or episode, not '" + type + "'");
     }
     if (from != null && !from.equals("-") && !Files.isRegularFile(Path.of(from))) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + from);
+      throw new IllegalArgumentException("no such file: " + from);
     }
     if (workers < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1");
+      throw new IllegalArgumentException("--workers must be at least 1");
     }
-    Hints hints = new Hints(type, new ArrayList<>(titles));
-    try (IdentityWriter writer = new IdentityWriter(streams.out(), json)) {
-      IdentifyJob job = new IdentifyJob(new Identifier(), hints, workers);
-      job.run(names.iterator(), writer::write);
-      if (from != null) {
-        try (BufferedReader in =
-            from.equals("-")
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(from), StandardCharsets.UTF_8)) {
-          job.run(in.lines().iterator(), writer::write);
-        } catch (UncheckedIOException e) {
-          throw e.getCause();
-        }
-      }
-    }
-    return 0;
+    return new IdentifyJob(new Identifier(), new Hints(type, new ArrayList<>(titles)), workers);
   }
 }

@@ -131,8 +131,8 @@ final class ListingOptions {
     ObjectFilter filter =
         new ObjectFilter(
             extensions,
-            minSize == null ? -1 : Units.bytes("--min-size", minSize),
-            maxSize == null ? -1 : Units.bytes("--max-size", maxSize),
+            minSize == null ? -1 : Units.bytes(minSize),
+            maxSize == null ? -1 : Units.bytes(maxSize),
             includes,
             excludes);
     return Listings.select(s, filter, limit, largestFirst);

@@ -2,8 +2,6 @@ package dev.reel.cli;
 
 import dev.reel.media.HdrTransfer;
 import dev.reel.media.ffmpeg.FfmpegMediaEncoder;
-import dev.reel.progress.ProgressListener;
-import dev.reel.progress.ProgressMode;
 import dev.reel.testmedia.Breakage;
 import dev.reel.testmedia.EnvelopeText;
 import dev.reel.testmedia.TestLibrary;
@@ -100,12 +98,14 @@ final class MakeMediaCommand implements Callable<Integer> {
       description = "truncated:N, zero-length, random or header-zeroed:N.")
   String breakage;
 
+  @picocli.CommandLine.Mixin ProgressOptions output = new ProgressOptions();
+
   MakeMediaCommand(StdStreams streams) {
     this.streams = streams;
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     String[] wh = size.toLowerCase(Locale.ROOT).split("x");
     if (wh.length != 2) {
       throw new CommandLine.ParameterException(
@@ -116,16 +116,19 @@ final class MakeMediaCommand implements Callable<Integer> {
     FfmpegMediaEncoder encoder = new FfmpegMediaEncoder();
     if (library != null) {
       int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-      try (ProgressListener progress =
-          ProgressMode.AUTO.listener(
-              "make-media", "files", streams.err(), streams.errIsTerminal(), System::nanoTime)) {
-        progress.start(count);
-        List<Path> made =
-            TestLibrary.make(
-                encoder, library, count, seconds, w, h, n, d -> progress.advance(d, 0));
-        streams.err().println("made " + made.size() + " files in " + library);
-      }
-      return 0;
+      return new JobRunner(streams, output)
+          .run(
+              "make-media",
+              "files",
+              "stopping",
+              java.time.Duration.ofSeconds(5),
+              (stop, progress) -> {
+                progress.total(count);
+                List<Path> made =
+                    TestLibrary.make(encoder, library, count, seconds, w, h, n, d -> progress.ok());
+                streams.err().println("made " + made.size() + " files in " + library);
+                return dev.reel.job.JobSummary.of(progress.snapshot(), 0, false);
+              });
     }
     if (file == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give a FILE or --library DIR");
@@ -160,6 +163,10 @@ final class MakeMediaCommand implements Callable<Integer> {
     }
     if (breakage != null) {
       recipe.broken(Breakage.parse(breakage));
+    }
+    if (java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), file + " exists: reel will not overwrite it");
     }
     Path parent = file.toAbsolutePath().getParent();
     recipe.write(encoder, parent.resolve(file.getFileName()));

@@ -1,21 +1,20 @@
 package dev.reel.cli;
 
-import dev.reel.concurrent.StopOnShutdown;
 import dev.reel.http.HttpRequestSpec;
+import dev.reel.job.JobSummary;
+import dev.reel.media.DurationText;
 import dev.reel.prewarm.Derivative;
 import dev.reel.prewarm.PrewarmConfig;
 import dev.reel.prewarm.PrewarmJob;
-import dev.reel.prewarm.PrewarmProgress;
 import dev.reel.prewarm.PrewarmRequest;
 import dev.reel.prewarm.PrewarmSummary;
 import dev.reel.prewarm.Reports;
 import dev.reel.prewarm.RequestMethod;
 import dev.reel.prewarm.RetryPolicy;
 import dev.reel.prewarm.UrlFormat;
-import dev.reel.progress.ProgressMode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,17 +103,26 @@ final class PrewarmCommand implements Callable<Integer> {
       description = "At most R requests started per second.")
   Double rate;
 
-  @Option(names = "--connect-timeout", paramLabel = "TIME", description = "Default 10s.")
-  String connectTimeout = "10s";
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "TIME",
+      converter = Converters.DurationValue.class,
+      description = "Default 10s.")
+  Duration connectTimeout = DurationText.parse("10s");
 
-  @Option(names = "--first-byte-timeout", paramLabel = "TIME", description = "Default 60s.")
-  String firstByteTimeout = "60s";
+  @Option(
+      names = "--first-byte-timeout",
+      paramLabel = "TIME",
+      converter = Converters.DurationValue.class,
+      description = "Default 60s.")
+  Duration firstByteTimeout = DurationText.parse("60s");
 
   @Option(
       names = "--timeout",
       paramLabel = "TIME",
+      converter = Converters.DurationValue.class,
       description = "Whole request, body included. Default 10m.")
-  String totalTimeout = "10m";
+  Duration totalTimeout = DurationText.parse("10m");
 
   @Option(
       names = "--retries",
@@ -164,8 +172,9 @@ final class PrewarmCommand implements Callable<Integer> {
   @Option(
       names = "--stop-grace",
       paramLabel = "TIME",
+      converter = Converters.DurationValue.class,
       description = "After Ctrl-C, let requests finish this long (default 5s).")
-  String stopGrace = "5s";
+  Duration stopGrace = DurationText.parse("5s");
 
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
@@ -175,93 +184,70 @@ final class PrewarmCommand implements Callable<Integer> {
       description = "Print the URL of every request (object, derivative, URL), request nothing.")
   boolean dryRun;
 
-  @Option(
-      names = "--progress",
-      paramLabel = "MODE",
-      description = "auto, bar, plain, json or none.")
-  ProgressMode progress = ProgressMode.AUTO;
+  @Mixin ProgressOptions output = new ProgressOptions();
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "No progress.")
-  boolean quiet;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   PrewarmCommand(StdStreams streams) {
     this.streams = streams;
   }
 
   @Override
-  public Integer call() throws IOException {
-    PrewarmConfig cfg = config == null ? PrewarmConfig.NONE : PrewarmConfig.read(config);
-    PrewarmRequest request = request(cfg);
+  public Integer call() throws Exception {
+    PrewarmRequest request =
+        JobRunner.request(
+            spec, () -> request(config == null ? PrewarmConfig.NONE : PrewarmConfig.read(config)));
     if (dryRun) {
       return PrewarmDryRun.print(request, streams);
     }
-    long[] problems = {0};
     PrewarmJob job =
         new PrewarmJob(
             request,
-            m -> {
-              problems[0]++;
-              streams.err().println("prewarm: " + m);
-            },
+            m -> streams.err().println("prewarm: " + m),
             m -> streams.err().println("prewarm: " + m));
-    Runnable onStop =
-        () -> {
-          streams
-              .err()
-              .println(
-                  "\nprewarm: stopping; in-flight requests get "
-                      + stopGrace
-                      + ", then results and reports are written");
-          job.stop();
-        };
-    StopOnShutdown stop =
-        StopOnShutdown.install(onStop, request.stopGrace().plusSeconds(30), "prewarm-stop");
-    try {
-      PrewarmSummary summary;
-      PrewarmProgress progressLine =
-          new PrewarmProgress(
-              job, streams.err(), quiet ? ProgressMode.NONE : progress, streams.errIsTerminal());
-      try {
-        summary = job.run();
-      } finally {
-        progressLine.close();
-      }
-      Path file = request.resume() != null ? request.resume() : request.results();
-      List<Path> written =
-          Reports.write(summary, Reports.Targets.forRun(file, reportDir, metricsFile));
-      streams.out().print(json ? Reports.json(summary) : Reports.markdown(summary));
-      streams.out().flush();
-      long notMade = job.cancelledCount() + job.notStartedCount();
-      if (notMade > 0) {
-        streams
-            .err()
-            .println(
-                "prewarm: "
-                    + notMade
-                    + " listed requests were not made (stopped); "
-                    + (file == null
-                        ? "give --results next time to be able to resume"
-                        : "--resume " + file + " makes them"));
-      }
-      if (!written.isEmpty()) {
-        streams
-            .err()
-            .println(
-                "prewarm: wrote "
-                    + String.join(", ", written.stream().map(Path::toString).toList()));
-      }
-      if (job.stopped()) {
-        return 130;
-      }
-      return summary.overall().failed() > 0 || problems[0] > 0 ? 1 : 0;
-    } finally {
-      stop.close(); // lets a Ctrl-C shutdown go on, now that results and reports are written
-    }
+    return new JobRunner(streams, output)
+        .run(
+            "prewarm",
+            "requests",
+            "stopping; in-flight requests get "
+                + DurationText.format(request.stopGrace())
+                + ", then results and reports are written",
+            request.stopGrace().plusSeconds(30),
+            (stop, progress) -> {
+              stop.onStop(job::stop);
+              PrewarmSummary summary = job.run(progress);
+              Path file = request.resume() != null ? request.resume() : request.results();
+              List<Path> written =
+                  Reports.write(summary, Reports.Targets.forRun(file, reportDir, metricsFile));
+              streams.out().print(json ? Reports.json(summary) : Reports.markdown(summary));
+              streams.out().flush();
+              long notMade = job.cancelledCount() + job.notStartedCount();
+              if (notMade > 0) {
+                streams
+                    .err()
+                    .println(
+                        "prewarm: "
+                            + notMade
+                            + " listed requests were not made (stopped); "
+                            + (file == null
+                                ? "give --results next time to be able to resume"
+                                : "--resume " + file + " makes them"));
+              }
+              if (!written.isEmpty()) {
+                streams
+                    .err()
+                    .println(
+                        "prewarm: wrote "
+                            + String.join(", ", written.stream().map(Path::toString).toList()));
+              }
+              return JobSummary.of(progress.snapshot(), notMade, job.stopped());
+            });
   }
 
   PrewarmRequest request(PrewarmConfig cfg) {
+    if (results != null && resume != null && sameFile(results, resume)) {
+      results = null; // the last command with --resume added: continue that file
+    }
     if (results != null && Files.exists(results)) {
       throw new IllegalArgumentException(
           "results file "
@@ -296,9 +282,9 @@ final class PrewarmCommand implements Callable<Integer> {
         conc,
         perHost != null ? perHost : conc,
         r,
-        Units.duration("--connect-timeout", connectTimeout),
-        Units.duration("--first-byte-timeout", firstByteTimeout),
-        Units.duration("--timeout", totalTimeout),
+        connectTimeout,
+        firstByteTimeout,
+        totalTimeout,
         new RetryPolicy(
             retries,
             RetryPolicy.DEFAULT.baseDelay(),
@@ -308,7 +294,7 @@ final class PrewarmCommand implements Callable<Integer> {
         insecure,
         results,
         resume,
-        Units.duration("--stop-grace", stopGrace),
+        stopGrace,
         maxRedirects);
   }
 
@@ -342,6 +328,10 @@ final class PrewarmCommand implements Callable<Integer> {
     }
     return new HttpRequestSpec.Header(
         text.substring(0, colon).strip(), text.substring(colon + 1).strip());
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   private static String redactValue(String text) {

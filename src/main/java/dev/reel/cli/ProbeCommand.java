@@ -1,26 +1,28 @@
 package dev.reel.cli;
 
-import dev.reel.media.DurationText;
 import dev.reel.media.ProbeDepth;
 import dev.reel.media.ffmpeg.FfmpegLibrary;
 import dev.reel.media.ffmpeg.FfmpegMediaProbe;
+import dev.reel.probe.ProbeCache;
 import dev.reel.probe.ProbeJob;
 import dev.reel.probe.ProbeJsonWriter;
 import dev.reel.probe.ProbeRequest;
 import dev.reel.probe.ProbeResultWriter;
-import dev.reel.probe.ProbeSummary;
 import dev.reel.probe.ProbeTableWriter;
-import dev.reel.progress.ProgressListener;
-import dev.reel.progress.ProgressMode;
+import dev.reel.probe.StoredProbeCache;
+import dev.reel.store.Store;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,9 +31,10 @@ import picocli.CommandLine.Parameters;
     name = "probe",
     mixinStandardHelpOptions = true,
     description = {
-      "Read the technical metadata of every video file below PATHs (in-process FFmpeg).",
+      "Read the technical metadata of every video file below the given paths (in-process FFmpeg).",
       "Prints a table, or one JSON object per line with --json; a summary goes to stderr.",
-      "Exit code: 0 all files fine, 1 some failed, 2 usage error, 3 reel failed."
+      "Unchanged files are answered from the cache (see 'reel cache').",
+      "Exit code: 0 all files fine, 1 some failed, 2 usage error, 3 reel failed, 130 stopped."
     })
 final class ProbeCommand implements Callable<Integer> {
   private final StdStreams streams;
@@ -52,106 +55,71 @@ final class ProbeCommand implements Callable<Integer> {
       names = "--timeout",
       defaultValue = "30s",
       paramLabel = "DURATION",
+      converter = Converters.DurationValue.class,
       description = "Per-file time limit (500ms, 30s, 2m). Default: ${DEFAULT-VALUE}.")
-  String timeout;
-
-  @Option(
-      names = "--workers",
-      paramLabel = "N",
-      description = "Files probed at once. Default: the number of cores.")
-  Integer workers;
+  Duration timeout;
 
   @Option(
       names = "--ext",
       split = ",",
       paramLabel = "EXT",
-      description = "Extensions kept when walking folders. Default: mkv,mp4,m4v,avi,mov,...")
+      description = "Extensions kept when walking folders. Default: mkv,mp4,m4v,avi,mov,vob,...")
   List<String> extensions;
 
   @Option(names = "--hidden", description = "Also walk hidden files and folders.")
   boolean hidden;
 
-  @Option(
-      names = "--progress",
-      defaultValue = "auto",
-      paramLabel = "MODE",
-      description = "auto (bar on a terminal, lines otherwise), bar, plain, json or none.")
-  String progress;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "No progress and no summary.")
-  boolean quiet;
-
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Let FFmpeg print its own errors; stack traces on failure.")
-  boolean verbose;
+  @Mixin WorkerOptions workers = new WorkerOptions();
+  @Mixin CacheOptions cache = new CacheOptions();
+  @Mixin ProgressOptions output = new ProgressOptions();
 
   ProbeCommand(StdStreams streams) {
     this.streams = streams;
   }
 
   @Override
-  public Integer call() {
-    ProbeRequest request = request();
-    for (Path p : request.paths()) {
-      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "no such file or folder: " + p);
-      }
+  public Integer call() throws Exception {
+    ProbeRequest request = JobRunner.request(spec, this::request);
+    FfmpegLibrary.logErrors(output.verbose);
+    Consumer<String> warnings = w -> streams.err().println("reel probe: " + w);
+    Optional<Store> store = cache.open(warnings);
+    try {
+      ProbeCache probeCache =
+          store.<ProbeCache>map(s -> new StoredProbeCache(s, warnings)).orElse(ProbeCache.NONE);
+      ProbeJob job = new ProbeJob(new FfmpegMediaProbe(), probeCache, warnings);
+      return new JobRunner(streams, output)
+          .run(
+              "probe",
+              "files",
+              "stopping: no new files; running probes get "
+                  + ProbeJob.STOP_GRACE.toSeconds()
+                  + "s, then the results so far and the summary are written",
+              ProbeJob.STOP_GRACE.plusSeconds(10),
+              (stop, progress) -> {
+                try (ProbeResultWriter writer =
+                    json
+                        ? new ProbeJsonWriter(streams.out())
+                        : new ProbeTableWriter(streams.out(), streams.outIsTerminal())) {
+                  return job.run(request, writer, stop, progress);
+                }
+              });
+    } finally {
+      store.ifPresent(Store::close);
     }
-    FfmpegLibrary.logErrors(verbose);
-    ProgressMode mode = quiet ? ProgressMode.NONE : progressMode();
-    ProgressListener listener =
-        mode.listener("probe", "files", streams.err(), streams.errIsTerminal(), System::nanoTime);
-    ProbeJob job =
-        new ProbeJob(
-            new FfmpegMediaProbe(),
-            listener,
-            w -> streams.err().println("reel probe: " + w),
-            System::nanoTime);
-    ProbeSummary summary;
-    try (ProbeResultWriter writer =
-        json
-            ? new ProbeJsonWriter(streams.out())
-            : new ProbeTableWriter(streams.out(), streams.outIsTerminal())) {
-      summary = job.run(request, writer);
-    }
-    if (!quiet) {
-      streams.err().println(summary.line());
-    }
-    return summary.failed() > 0 ? 1 : 0;
   }
 
   private ProbeRequest request() {
-    Duration limit;
-    try {
-      limit = DurationText.parse(timeout);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--timeout: " + e.getMessage());
-    }
-    int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-    if (n < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--workers (" + n + ") must be at least 1");
+    for (Path p : paths) {
+      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IllegalArgumentException("no such file or folder: " + p);
+      }
     }
     return new ProbeRequest(
         paths,
         extensions == null ? ProbeRequest.VIDEO_EXTENSIONS : new HashSet<>(extensions),
         hidden,
         deep ? ProbeDepth.DEEP : ProbeDepth.HEADER,
-        limit,
-        n);
-  }
-
-  private ProgressMode progressMode() {
-    try {
-      return ProgressMode.valueOf(progress.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--progress must be auto, bar, plain, json or none, not '" + progress + "'");
-    }
+        timeout,
+        workers.workers(Runtime.getRuntime().availableProcessors()));
   }
 }

@@ -1,5 +1,7 @@
 package dev.reel.cli;
 
+import dev.reel.job.InvalidRequestException;
+import dev.reel.job.JobFailedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Command;
       ProbeCommand.class,
       IdentifyCommand.class,
       PrewarmCommand.class,
+      CacheCommand.class,
       DevCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -61,48 +64,51 @@ public final class ReelCommand implements Runnable {
     return false;
   }
 
-  /** Builds commands with the streams they write to. */
+  /** Builds commands with the streams they write to: those with a (StdStreams) constructor. */
   private record CommandFactory(StdStreams streams) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
-      if (cls == ProbeCommand.class) {
-        return cls.cast(new ProbeCommand(streams));
+      try {
+        var ctor = cls.getDeclaredConstructor(StdStreams.class);
+        return ctor.newInstance(streams);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
       }
-      if (cls == IdentifyCommand.class) {
-        return cls.cast(new IdentifyCommand(streams));
-      }
-      if (cls == PrewarmCommand.class) {
-        return cls.cast(new PrewarmCommand(streams));
-      }
-      if (cls == PrewarmListCommand.class) {
-        return cls.cast(new PrewarmListCommand(streams));
-      }
-      if (cls == PrewarmReportCommand.class) {
-        return cls.cast(new PrewarmReportCommand(streams));
-      }
-      if (cls == MakeMediaCommand.class) {
-        return cls.cast(new MakeMediaCommand(streams));
-      }
-      return CommandLine.defaultFactory().create(cls);
     }
   }
 
-  /** Turns an exception escaping a command into one line on stderr and exit code 3. */
+  /**
+   * Maps a failure that escaped a command to one line on stderr and its exit code, in one place: an
+   * invalid request is a usage error (2); anything else, a job failure or a bug, is 3. Stack traces
+   * only with --verbose.
+   */
   private record FailureHandler(StdStreams streams, boolean verbose)
       implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(
         Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
-      if (ex instanceof IllegalArgumentException) {
-        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-        return 2;
+      String name = cmd.getCommandSpec().qualifiedName();
+      int code;
+      String msg;
+      if (ex instanceof InvalidRequestException) {
+        code = 2;
+        msg = ex.getMessage();
+      } else if (ex instanceof JobFailedException || ex instanceof java.io.IOException) {
+        code = 3;
+        msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+      } else {
+        code = 3;
+        msg =
+            "internal error: "
+                + ex.getClass().getSimpleName()
+                + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+                + (verbose ? "" : " (run with -v for details)");
       }
-      String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-      cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + msg);
+      cmd.getErr().println(name + ": " + msg);
       if (verbose) {
         ex.printStackTrace(streams.err());
       }
-      return 3;
+      return code;
     }
   }
 }

@@ -33,6 +33,11 @@ import java.util.function.Function;
  * writer) costs one thread, not the batch. The stuck worker exits when its task returns; its late
  * result is dropped. Tasks should also watch the deadline themselves (FFmpeg's interrupt callback
  * does) so that they free their resources at the timeout.
+ *
+ * <p>Stopping: once the {@link StopToken} is stopped, no more items are taken from the iterator,
+ * queued items are dropped without running, and running items get the stop grace period to finish;
+ * after it the watchdog drops them too and interrupts their workers. Dropped items reach no sink;
+ * {@link #run} returns how many there were.
  */
 public final class ParallelMap<I, O> {
   private final int workers;
@@ -66,7 +71,24 @@ public final class ParallelMap<I, O> {
    *     started
    */
   public void run(Iterator<I> items, Function<I, O> task, Consumer<ItemOutcome<I, O>> sink) {
-    new Run(task, sink).execute(items);
+    run(items, task, sink, new StopToken(), Duration.ZERO);
+  }
+
+  /**
+   * As {@link #run(Iterator, Function, Consumer)}, stopping early when {@code stop} is stopped.
+   *
+   * @param stopGrace how long running items may go on after a stop
+   * @return how many items were dropped (taken from the iterator but not run to the end) by a stop
+   */
+  public long run(
+      Iterator<I> items,
+      Function<I, O> task,
+      Consumer<ItemOutcome<I, O>> sink,
+      StopToken stop,
+      Duration stopGrace) {
+    Run r = new Run(task, sink, stop, stopGrace.toNanos());
+    r.execute(items);
+    return r.dropped;
   }
 
   private final class Slot {
@@ -93,25 +115,31 @@ public final class ParallelMap<I, O> {
     private final Map<Long, ItemOutcome<I, O>> waiting = new HashMap<>();
     private final AtomicInteger workerCount = new AtomicInteger();
     private final Object poison = new Object();
+    private final StopToken stop;
+    private final long stopGraceNanos;
     private long nextToEmit;
     private long emitted;
+    private long dropped;
     private long dispatched = -1; // unknown until the iterator is exhausted
     private RuntimeException sinkFailure;
     private volatile boolean finished;
 
-    Run(Function<I, O> task, Consumer<ItemOutcome<I, O>> sink) {
+    Run(Function<I, O> task, Consumer<ItemOutcome<I, O>> sink, StopToken stop, long graceNanos) {
       this.task = task;
       this.sink = sink;
+      this.stop = stop;
+      this.stopGraceNanos = graceNanos;
     }
 
     void execute(Iterator<I> items) {
       for (int i = 0; i < workers; i++) {
         startWorker();
       }
-      Thread watchdog = timeout == null ? null : startWatchdog();
+      Thread watchdog = startWatchdog();
+      stop.onStop(() -> LockSupport.unpark(watchdog));
       long seq = 0;
       try {
-        while (items.hasNext() && failure() == null) {
+        while (!stop.isStopped() && failure() == null && items.hasNext()) {
           inFlight.acquireUninterruptibly();
           queue.add(new Slot(seq++, items.next()));
         }
@@ -129,9 +157,7 @@ public final class ParallelMap<I, O> {
           emitLock.unlock();
         }
         finished = true;
-        if (watchdog != null) {
-          LockSupport.unpark(watchdog);
-        }
+        LockSupport.unpark(watchdog);
       }
       RuntimeException failed = failure();
       if (failed != null) {
@@ -168,6 +194,12 @@ public final class ParallelMap<I, O> {
           return;
         }
         Slot slot = (Slot) next;
+        if (stop.isStopped()) {
+          if (slot.completed.compareAndSet(false, true)) {
+            complete(slot, null); // dropped: queued when the stop came
+          }
+          continue;
+        }
         slot.worker = Thread.currentThread();
         slot.startNanos = System.nanoTime();
         running.add(slot);
@@ -187,28 +219,35 @@ public final class ParallelMap<I, O> {
     }
 
     private Thread startWatchdog() {
-      long limit = timeout.toNanos();
-      long grace = 250_000_000L + limit / 10;
+      long limit = timeout == null ? Long.MAX_VALUE / 4 : timeout.toNanos();
+      long grace = timeout == null ? 0 : 250_000_000L + limit / 10;
       Thread t =
           new Thread(
               () -> {
                 while (!finished) {
                   long now = System.nanoTime();
-                  long wait = limit;
+                  boolean stopping = stop.isStopped();
+                  long stopDeadline = stopping ? stop.stoppedAtNanos() + stopGraceNanos : 0;
+                  long wait = 100_000_000L;
                   for (Slot s : running) {
                     long overdue = now - (s.startNanos + limit + grace);
-                    if (overdue >= 0) {
+                    boolean pastStop = stopping && now - stopDeadline >= 0;
+                    if (overdue >= 0 || pastStop) {
                       if (s.completed.compareAndSet(false, true)) {
                         running.remove(s);
                         s.worker.interrupt();
                         startWorker();
-                        complete(s, new ItemOutcome.TimedOut<>(s.item, timeout));
+                        complete(
+                            s, overdue >= 0 ? new ItemOutcome.TimedOut<>(s.item, timeout) : null);
                       }
                     } else {
                       wait = Math.min(wait, -overdue);
+                      if (stopping) {
+                        wait = Math.min(wait, stopDeadline - now);
+                      }
                     }
                   }
-                  LockSupport.parkNanos(Math.max(1_000_000L, Math.min(wait, 100_000_000L)));
+                  LockSupport.parkNanos(Math.max(1_000_000L, wait));
                 }
               },
               threadName + "-watchdog");
@@ -224,10 +263,8 @@ public final class ParallelMap<I, O> {
           emit(outcome);
         } else {
           waiting.put(slot.seq, outcome);
-          ItemOutcome<I, O> next;
-          while ((next = waiting.remove(nextToEmit)) != null) {
-            nextToEmit++;
-            emit(next);
+          while (waiting.containsKey(nextToEmit)) { // a null value is a dropped item
+            emit(waiting.remove(nextToEmit++));
           }
         }
         if (dispatched >= 0 && emitted >= dispatched || sinkFailure != null) {
@@ -238,10 +275,13 @@ public final class ParallelMap<I, O> {
       }
     }
 
+    /** Emits an outcome, or counts a dropped item (null). Called under the emit lock. */
     private void emit(ItemOutcome<I, O> outcome) {
       emitted++;
       inFlight.release();
-      if (sinkFailure == null) {
+      if (outcome == null) {
+        dropped++;
+      } else if (sinkFailure == null) {
         try {
           sink.accept(outcome);
         } catch (RuntimeException e) {

@@ -2,6 +2,9 @@ package dev.reel.identify;
 
 import dev.reel.concurrent.ItemOutcome;
 import dev.reel.concurrent.ParallelMap;
+import dev.reel.concurrent.StopToken;
+import dev.reel.progress.ProgressModel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,23 +29,42 @@ public final class IdentifyJob {
 
   /** Identifies every name and hands each identity to {@code sink}, in input order. */
   public void run(Iterator<String> names, Consumer<Identity> sink) {
+    run(names, sink, new StopToken(), new ProgressModel("identify", "names", System::nanoTime));
+  }
+
+  /**
+   * Identifies names until the end or a stop, counting each in {@code progress}.
+   *
+   * @return how many names were read but not identified because of a stop
+   */
+  public long run(
+      Iterator<String> names, Consumer<Identity> sink, StopToken stop, ProgressModel progress) {
+    Consumer<Identity> counted =
+        id -> {
+          sink.accept(id);
+          progress.ok();
+        };
     if (workers == 1) {
-      names.forEachRemaining(n -> sink.accept(identifier.identify(n, hints)));
-      return;
+      while (!stop.isStopped() && names.hasNext()) {
+        counted.accept(identifier.identify(names.next(), hints));
+      }
+      return 0;
     }
-    new ParallelMap<List<String>, List<Identity>>(workers, null, true, "reel-identify")
+    return new ParallelMap<List<String>, List<Identity>>(workers, null, true, "reel-identify")
         .run(
             batches(names),
             batch -> batch.stream().map(n -> identifier.identify(n, hints)).toList(),
             outcome -> {
               switch (outcome) {
-                case ItemOutcome.Done<List<String>, List<Identity>> d -> d.value().forEach(sink);
+                case ItemOutcome.Done<List<String>, List<Identity>> d -> d.value().forEach(counted);
                 case ItemOutcome.Failed<List<String>, List<Identity>> f ->
                     throw new IllegalStateException("identify failed: " + f.error(), f.error());
                 case ItemOutcome.TimedOut<List<String>, List<Identity>> t ->
                     throw new IllegalStateException("identify timed out");
               }
-            });
+            },
+            stop,
+            Duration.ofSeconds(1));
   }
 
   private static Iterator<List<String>> batches(Iterator<String> names) {

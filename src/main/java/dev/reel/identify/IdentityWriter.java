@@ -26,7 +26,7 @@ public final class IdentityWriter implements AutoCloseable {
     try {
       this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
       json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-      json.setRootValueSeparator(new SerializedString("\n"));
+      json.setRootValueSeparator(new SerializedString(""));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -42,6 +42,7 @@ public final class IdentityWriter implements AutoCloseable {
           value(e.getValue());
         }
         json.writeEndObject();
+        json.writeRaw('\n');
       } else {
         json.writeRaw(summary(id));
         json.writeRaw('\n');
@@ -121,12 +122,19 @@ public final class IdentityWriter implements AutoCloseable {
         : String.valueOf(v);
   }
 
+  /** Sends what is buffered (each written line is whole). */
+  public void flush() {
+    try {
+      json.flush();
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     try {
-      if (asJson) {
-        json.writeRaw('\n');
-      }
       json.flush();
       out.flush();
     } catch (IOException e) {

@@ -6,11 +6,13 @@ public enum HdrTransfer {
   PQ,
   /** ARIB STD-B67 hybrid log-gamma. */
   HLG,
-  /** SDR, or nothing said. */
-  NONE;
+  /** SDR: the stream says its transfer and it is not an HDR one, or it says nothing at all. */
+  NONE,
+  /** Not known without decoding (header mode, no colour information in the container). */
+  UNKNOWN;
 
-  /** The lower-case name used in reports. */
+  /** The lower-case name used in reports, or null when unknown. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return this == UNKNOWN ? null : name().toLowerCase(java.util.Locale.ROOT);
   }
 }

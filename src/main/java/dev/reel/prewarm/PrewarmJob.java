@@ -3,6 +3,8 @@ package dev.reel.prewarm;
 import dev.reel.http.HttpClientSettings;
 import dev.reel.http.HttpRequestSpec;
 import dev.reel.http.NettyHttpClient;
+import dev.reel.job.InvalidRequestException;
+import dev.reel.progress.ProgressModel;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +41,8 @@ public final class PrewarmJob {
   private volatile ResultsWriter results;
   private volatile PairFeed feedRef;
   private volatile long resumedDone;
+  private volatile ProgressModel progress =
+      new ProgressModel("prewarm", "requests", System::nanoTime);
 
   /**
    * @param problems receives one line per listing problem or bad object (file:line: what)
@@ -71,30 +75,28 @@ public final class PrewarmJob {
     return stopping;
   }
 
-  /** Live counters for the progress line. */
-  public Counters counters() {
-    return new Counters(
-        listed.get() * request.derivatives().size() - skipped.get(),
-        listingDone,
-        stats.done() - resumedDone,
-        stats.failed(),
-        stats.p95TotalMicros());
-  }
-
-  /**
-   * Progress counters.
-   *
-   * @param total requests to make, as far as the listing has got
-   * @param totalKnown whether the listing has ended
-   */
-  public record Counters(long total, boolean totalKnown, long done, long failed, long p95Micros) {}
-
   /**
    * Runs to the end (or to {@link #stop()}).
    *
    * @throws IOException when the listing cannot be read or the results file cannot be written
    */
   public PrewarmSummary run() throws IOException {
+    return run(progress);
+  }
+
+  /**
+   * Runs to the end (or to {@link #stop()}), counting in {@code model}: each request ok or failed,
+   * each pair skipped by a resume or a bad object, and each bad listing line as failed.
+   */
+  public PrewarmSummary run(ProgressModel model) throws IOException {
+    this.progress = model;
+    model.phase("listing");
+    model.extras(
+        () -> {
+          java.util.Map<String, Object> x = new java.util.LinkedHashMap<>();
+          x.put("p95_ms", stats.p95TotalMicros() / 1000.0);
+          return x;
+        });
     synchronized (this) {
       runner = Thread.currentThread();
     }
@@ -116,7 +118,7 @@ public final class PrewarmJob {
       try {
         resume = ResumeState.load(request.resume(), header, stats);
       } catch (IllegalStateException e) {
-        throw new IllegalArgumentException(e.getMessage(), e);
+        throw new InvalidRequestException(e.getMessage(), e);
       }
       resume.problems().forEach(problems);
       notices.accept(
@@ -164,6 +166,10 @@ public final class PrewarmJob {
         }
       }
       listingDone = true;
+      progress.totalComplete();
+      if (!stopping) {
+        progress.phase("finishing");
+      }
       drain(feed, client);
     } finally {
       scheduler.shutdownNow();
@@ -234,6 +240,11 @@ public final class PrewarmJob {
         }
       }
       stats.record(r);
+      if (r.ok()) {
+        progress.ok();
+      } else {
+        progress.failed();
+      }
       ResultsWriter w = results;
       if (w != null) {
         w.write(r);
@@ -266,12 +277,20 @@ public final class PrewarmJob {
         return false;
       }
       listed.incrementAndGet();
+      progress.addTotal(request.derivatives().size());
       if (request.baseUrl() == null && o.origin() == null) {
-        request.url(o, request.derivatives().get(0)); // throws: one usage error, not one per object
+        try {
+          request.url(o, request.derivatives().get(0));
+        } catch (IllegalArgumentException e) {
+          // the listing gives paths but the request names no base URL: one usage error for the
+          // run, not one failure per object
+          throw new InvalidRequestException(e.getMessage(), e);
+        }
       }
       for (Derivative d : request.derivatives()) {
         if (resume != null && resume.isDone(o.path(), d.name())) {
           skipped.incrementAndGet();
+          progress.skipped();
           continue;
         }
         Runnable pair;
@@ -279,6 +298,7 @@ public final class PrewarmJob {
           pair = pairs.prepare(o, d);
         } catch (IllegalArgumentException e) {
           skipped.incrementAndGet();
+          progress.failed();
           problems.accept(o.path() + ": " + e.getMessage());
           continue;
         }
@@ -294,6 +314,7 @@ public final class PrewarmJob {
 
     @Override
     public void problem(String message) {
+      progress.failed();
       problems.accept(message);
     }
   }

@@ -23,7 +23,7 @@ public final class ProbeJsonWriter implements ProbeResultWriter {
     try {
       this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
       json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-      json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+      json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString(""));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -39,6 +39,13 @@ public final class ProbeJsonWriter implements ProbeResultWriter {
   }
 
   private void write(ProbeOutcome outcome) throws IOException {
+    write(json, outcome);
+    json.writeRaw('\n');
+    json.flush(); // whole lines as files finish: a reader (or a Ctrl-C) never sees half a line
+  }
+
+  /** Writes one result as a JSON object: the line format, also kept by the probe cache. */
+  static void write(JsonGenerator json, ProbeOutcome outcome) throws IOException {
     var file = outcome.file();
     MediaInfo info = outcome.mediaInfo().orElse(null);
     String error = outcome.problem().orElse(null);
@@ -48,20 +55,20 @@ public final class ProbeJsonWriter implements ProbeResultWriter {
     json.writeStringField(
         "modified", file.modified().equals(Instant.EPOCH) ? null : file.modified().toString());
     json.writeStringField("container", info == null ? null : info.container());
-    writeNumber("duration_seconds", info == null ? null : info.durationSeconds());
-    writeNumber("bit_rate", info == null ? null : info.bitRate());
-    writeNumber("chapters", info == null ? null : info.chapters());
+    writeNumber(json, "duration_seconds", info == null ? null : info.durationSeconds());
+    writeNumber(json, "bit_rate", info == null ? null : info.bitRate());
+    writeNumber(json, "chapters", info == null ? null : info.chapters());
     json.writeBooleanField("playable", outcome instanceof ProbeOutcome.Playable);
     json.writeStringField("error", error);
     json.writeArrayFieldStart("streams");
     for (StreamInfo s : info == null ? List.<StreamInfo>of() : info.streams()) {
-      writeStream(s);
+      writeStream(json, s);
     }
     json.writeEndArray();
     json.writeEndObject();
   }
 
-  private void writeStream(StreamInfo s) throws IOException {
+  private static void writeStream(JsonGenerator json, StreamInfo s) throws IOException {
     json.writeStartObject();
     json.writeNumberField("index", s.index());
     json.writeStringField("type", s.type());
@@ -74,9 +81,9 @@ public final class ProbeJsonWriter implements ProbeResultWriter {
       case StreamInfo.Video v -> {
         json.writeNumberField("width", v.width());
         json.writeNumberField("height", v.height());
-        writeNumber("frame_rate", v.frameRate() == null ? null : round3(v.frameRate()));
+        writeNumber(json, "frame_rate", v.frameRate() == null ? null : round3(v.frameRate()));
         json.writeStringField("pixel_format", v.pixelFormat());
-        writeNumber("bit_depth", v.bitDepth());
+        writeNumber(json, "bit_depth", v.bitDepth());
         json.writeStringField("hdr", v.hdr().label());
         json.writeNumberField("rotation", v.rotationDegrees());
       }
@@ -95,7 +102,7 @@ public final class ProbeJsonWriter implements ProbeResultWriter {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  private void writeNumber(String name, Number n) throws IOException {
+  private static void writeNumber(JsonGenerator json, String name, Number n) throws IOException {
     json.writeFieldName(name);
     switch (n) {
       case null -> json.writeNull();
@@ -109,7 +116,6 @@ public final class ProbeJsonWriter implements ProbeResultWriter {
   @Override
   public void close() {
     try {
-      json.writeRaw('\n');
       json.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -27,11 +27,15 @@ public record ProbeRequest(
     Duration timeout,
     int workers) {
 
-  /** The video extensions kept by default. */
+  /**
+   * The video extensions kept by default: today's containers, DVD and Blu-ray rips (vob, m2ts),
+   * camcorders (mts, dv, mxf) and the older kinds still found in collections.
+   */
   public static final Set<String> VIDEO_EXTENSIONS =
       Set.of(
-          "mkv", "mp4", "m4v", "avi", "mov", "wmv", "ts", "m2ts", "webm", "mpg", "mpeg", "flv",
-          "ogv", "3gp");
+          "mkv", "mp4", "m4v", "avi", "mov", "wmv", "ts", "m2ts", "mts", "webm", "mpg", "mpeg",
+          "m2v", "vob", "flv", "f4v", "ogv", "ogm", "3gp", "3g2", "divx", "asf", "rm", "rmvb",
+          "mxf", "dv");
 
   public ProbeRequest {
     paths = List.copyOf(paths);

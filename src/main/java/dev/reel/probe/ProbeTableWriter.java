@@ -79,7 +79,8 @@ public final class ProbeTableWriter implements ProbeResultWriter {
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
-  static String bytes(long n) {
+  /** A size for people: {@code 88.2 KiB}. */
+  public static String bytes(long n) {
     String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
     double v = n;
     int u = 0;

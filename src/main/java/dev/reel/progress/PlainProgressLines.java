@@ -2,66 +2,74 @@ package dev.reel.progress;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
+import java.util.Map;
 
 /**
- * Progress as a plain line at most every {@code intervalNanos}, for logs and pipes: {@code probe:
- * 1200/2000 files (3 failed), 1850 files/s, eta 0.4s}.
+ * Progress as a plain line every two seconds, for logs and pipes: {@code probe: 1,200/2,000 files
+ * (3 failed), 1,850 files/s, eta 0.4s}. A total still growing is shown with a {@code +}.
  */
-final class PlainProgressLines implements ProgressListener {
-  private final String task;
-  private final String unit;
+final class PlainProgressLines implements ProgressDisplay {
   private final PrintStream err;
-  private final ProgressPace pace;
-  private final ReentrantLock lock = new ReentrantLock();
-  private long total = -1;
 
-  PlainProgressLines(
-      String task, String unit, PrintStream err, LongSupplier clock, long intervalNanos) {
-    this.task = task;
-    this.unit = unit;
+  PlainProgressLines(PrintStream err) {
     this.err = err;
-    this.pace = new ProgressPace(clock, intervalNanos);
   }
 
   @Override
-  public void start(long totalItems) {
-    total = totalItems;
-    pace.start();
+  public void start(ProgressSnapshot s) {}
+
+  @Override
+  public void update(ProgressSnapshot s) {
+    err.println(line(s));
   }
 
   @Override
-  public void advance(long done, long failed) {
-    if (!lock.tryLock()) {
-      return; // another thread is reporting right now; this count will be in the next line
-    }
-    try {
-      if (pace.due()) {
-        err.println(line(done, failed));
-      }
-    } finally {
-      lock.unlock();
-    }
+  public void phase(ProgressSnapshot s) {
+    err.println(s.job() + ": " + s.phase());
   }
 
-  private String line(long done, long failed) {
-    StringBuilder sb = new StringBuilder(task).append(": ").append(done);
-    if (total >= 0) {
-      sb.append('/').append(total);
+  @Override
+  public void end(ProgressSnapshot s, boolean stopped) {}
+
+  @Override
+  public long intervalMillis() {
+    return 2_000;
+  }
+
+  static String line(ProgressSnapshot s) {
+    StringBuilder sb = new StringBuilder(s.job()).append(": ");
+    sb.append(String.format(Locale.ROOT, "%,d", s.done()));
+    if (s.total() > 0 || s.totalKnown()) {
+      sb.append(String.format(Locale.ROOT, "/%,d", s.total())).append(s.totalKnown() ? "" : "+");
     }
-    sb.append(' ').append(unit);
-    if (failed > 0) {
-      sb.append(" (").append(failed).append(" failed)");
+    sb.append(' ').append(s.unit());
+    if (s.failed() > 0 || s.skipped() > 0) {
+      sb.append(String.format(Locale.ROOT, " (%,d failed, %,d skipped)", s.failed(), s.skipped()));
     }
-    sb.append(String.format(Locale.ROOT, ", %.0f %s/s", pace.rate(done), unit));
-    double eta = pace.etaSeconds(done, total);
+    sb.append(String.format(Locale.ROOT, ", %,.0f %s/s", s.rate(), s.unit()));
+    for (Map.Entry<String, Object> e : s.extras().entrySet()) {
+      sb.append(", ").append(e.getKey().replace('_', ' ')).append(' ').append(text(e.getValue()));
+    }
+    double eta = s.etaSeconds();
     if (eta >= 0) {
-      sb.append(String.format(Locale.ROOT, ", eta %.1fs", eta));
+      sb.append(String.format(Locale.ROOT, ", eta %s", clock(eta)));
+    }
+    if (!s.phase().equals(s.job())) {
+      sb.append(" [").append(s.phase()).append(']');
     }
     return sb.toString();
   }
 
-  @Override
-  public void close() {}
+  static String text(Object v) {
+    return v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : String.valueOf(v);
+  }
+
+  static String clock(double seconds) {
+    long t = Math.round(seconds);
+    return t >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+        : t >= 60
+            ? String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60)
+            : String.format(Locale.ROOT, "%.1fs", seconds);
+  }
 }

@@ -103,8 +103,8 @@ class ProbeCommandTest {
     assertThat(bad.get("error").asText()).startsWith("truncated");
     assertThat(bad.get("container").isNull()).isTrue();
     assertThat(bad.get("streams")).isEmpty();
-    assertThat(r.out()).doesNotContain("probed");
-    assertThat(r.err()).contains("probed 2 files: 1 ok, 1 failed");
+    assertThat(r.out()).doesNotContain("probe:");
+    assertThat(r.err()).contains("probe: 2 files, 1 ok, 1 failed, 0 skipped in ");
   }
 
   @Test

@@ -301,7 +301,7 @@ class PrewarmJobTest {
       RequestBuilder other = new RequestBuilder(src, "http://127.0.0.1:1");
       other.resume = first.results;
       assertThatThrownBy(() -> new PrewarmJob(other.build(), m -> {}).run())
-          .isInstanceOf(IllegalArgumentException.class)
+          .isInstanceOf(dev.reel.job.InvalidRequestException.class)
           .hasMessageContaining("is from another run (base URL " + server.baseUrl());
     }
   }
@@ -317,16 +317,18 @@ class PrewarmJobTest {
       b.results = tmp.resolve("stop.jsonl");
       b.concurrency = 4;
       PrewarmJob job = new PrewarmJob(b.build(), m -> {});
+      dev.reel.progress.ProgressModel progress =
+          new dev.reel.progress.ProgressModel("prewarm", "requests", System::nanoTime);
       Thread stopper =
           Thread.ofPlatform()
               .start(
                   () -> {
-                    while (job.counters().done() < 8) {
+                    while (progress.snapshot().done() < 8) {
                       Thread.onSpinWait();
                     }
                     job.stop();
                   });
-      PrewarmSummary s = job.run();
+      PrewarmSummary s = job.run(progress);
       stopper.join();
       assertThat(s.interrupted()).isTrue();
       List<JsonNode> lines = resultLines(b.results);

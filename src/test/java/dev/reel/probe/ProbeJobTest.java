@@ -2,11 +2,13 @@ package dev.reel.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reel.concurrent.StopToken;
+import dev.reel.job.JobSummary;
 import dev.reel.media.ProbeDepth;
 import dev.reel.media.ProbeOutcome;
 import dev.reel.media.ffmpeg.FfmpegMediaEncoder;
 import dev.reel.media.ffmpeg.FfmpegMediaProbe;
-import dev.reel.progress.ProgressListener;
+import dev.reel.progress.ProgressModel;
 import dev.reel.testmedia.TestMedia;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -41,9 +43,21 @@ class ProbeJobTest {
     Files.writeString(library.resolve("broken.avi"), "not a video either");
   }
 
-  private ProbeJob job() {
-    return new ProbeJob(
-        new FfmpegMediaProbe(), ProgressListener.NONE, warnings::add, System::nanoTime);
+  private final JobRunner job = new JobRunner();
+
+  private JobRunner job() {
+    return job;
+  }
+
+  /** The job with a fresh stop token and progress model for each run. */
+  private final class JobRunner {
+    private final ProbeJob probe =
+        new ProbeJob(new FfmpegMediaProbe(), ProbeCache.NONE, warnings::add);
+
+    JobSummary run(ProbeRequest request, java.util.function.Consumer<ProbeOutcome> sink) {
+      return probe.run(
+          request, sink, new StopToken(), new ProgressModel("probe", "files", System::nanoTime));
+    }
   }
 
   private static ProbeRequest request(
@@ -54,7 +68,7 @@ class ProbeJobTest {
   @Test
   void walksFoldersByExtensionInNameOrderAndSkipsHiddenOnes() {
     List<ProbeOutcome> out = new ArrayList<>();
-    ProbeSummary summary =
+    JobSummary summary =
         job()
             .run(
                 request(
@@ -64,7 +78,7 @@ class ProbeJobTest {
         .extracting(o -> library.relativize(o.file().path()).toString())
         .containsExactly(
             "Show/Season 1/e01.mkv", "Show/Season 1/e02.mp4", "broken.avi", "movie.mkv");
-    assertThat(summary.files()).isEqualTo(4);
+    assertThat(summary.done()).isEqualTo(4);
     assertThat(summary.ok()).isEqualTo(3);
     assertThat(summary.failed()).isEqualTo(1);
     assertThat(out.get(2)).isInstanceOf(ProbeOutcome.Unreadable.class);

@@ -1,0 +1,137 @@
+package dev.reel.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reel.probe.ProbeTableWriter;
+import dev.reel.store.CacheRuns;
+import dev.reel.store.Store;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code reel cache stats|clear}: look into reel's store, or empty it. */
+@Command(
+    name = "cache",
+    mixinStandardHelpOptions = true,
+    description = "Show or clear reel's cache (the SQLite store of probe results).",
+    subcommands = {CacheCommand.Stats.class, CacheCommand.Clear.class})
+final class CacheCommand implements Runnable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "missing command: stats or clear");
+  }
+
+  /** {@code reel cache stats}. */
+  @Command(
+      name = "stats",
+      mixinStandardHelpOptions = true,
+      description = "Show the cache's entries, its size on disk and the hit rate of the last run.")
+  static final class Stats implements Callable<Integer> {
+    private final StdStreams streams;
+    @Mixin CacheOptions cache = new CacheOptions();
+
+    @Option(names = "--json", description = "Print the statistics as one JSON object.")
+    boolean json;
+
+    Stats(StdStreams streams) {
+      this.streams = streams;
+    }
+
+    @Override
+    public Integer call() {
+      if (!Files.exists(Store.fileIn(cache.folder()))) {
+        streams.out().println("no cache at " + Store.fileIn(cache.folder()));
+        return 0;
+      }
+      Optional<Store> opened = cache.open(w -> streams.err().println("reel cache: " + w));
+      if (opened.isEmpty()) {
+        return 3;
+      }
+      try (Store store = opened.get()) {
+        Map<String, Long> counts = store.counts();
+        List<CacheRuns.LastRun> runs = CacheRuns.read(store);
+        if (json) {
+          ObjectNode o = JSON.createObjectNode();
+          o.put("file", store.file().toString());
+          o.put("size_bytes", store.sizeBytes());
+          o.put("probe_results", counts.get("probe_results"));
+          ArrayNode last = o.putArray("last_runs");
+          for (CacheRuns.LastRun r : runs) {
+            last.addObject()
+                .put("cache", r.cache())
+                .put("hits", r.hits())
+                .put("misses", r.misses())
+                .put("hit_rate", Math.round(r.hitRate() * 10_000) / 10_000.0)
+                .put("finished", r.finished().toString());
+          }
+          streams.out().println(o);
+          return 0;
+        }
+        streams.out().println("cache:          " + store.file());
+        streams.out().println("size:           " + ProbeTableWriter.bytes(store.sizeBytes()));
+        streams.out().printf(Locale.ROOT, "probe results:  %,d%n", counts.get("probe_results"));
+        for (CacheRuns.LastRun r : runs) {
+          streams
+              .out()
+              .printf(
+                  Locale.ROOT,
+                  "last %s run:%s %,d hits, %,d misses (%.1f%% hits), %s%n",
+                  r.cache(),
+                  " ".repeat(Math.max(1, 6 - r.cache().length())),
+                  r.hits(),
+                  r.misses(),
+                  100 * r.hitRate(),
+                  r.finished());
+        }
+        return 0;
+      }
+    }
+  }
+
+  /** {@code reel cache clear}. */
+  @Command(
+      name = "clear",
+      mixinStandardHelpOptions = true,
+      description = "Remove the cache's entries (all of them, or only those named).")
+  static final class Clear implements Callable<Integer> {
+    private final StdStreams streams;
+    @Mixin CacheOptions cache = new CacheOptions();
+
+    @Option(names = "--probes", description = "Only the probe results.")
+    boolean probes;
+
+    Clear(StdStreams streams) {
+      this.streams = streams;
+    }
+
+    @Override
+    public Integer call() {
+      if (!Files.exists(Store.fileIn(cache.folder()))) {
+        streams.err().println("reel cache: no cache at " + Store.fileIn(cache.folder()));
+        return 0;
+      }
+      Optional<Store> opened = cache.open(w -> streams.err().println("reel cache: " + w));
+      if (opened.isEmpty()) {
+        return 3;
+      }
+      try (Store store = opened.get()) {
+        long n = store.counts().get("probe_results");
+        store.clear(List.of("probe_results"));
+        streams.err().printf(Locale.ROOT, "reel cache: removed %,d probe results%n", n);
+        return 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.reel.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The schema, one step per version. Step N brings a database from {@code user_version} N-1 to N.
+ * Steps are only ever appended: a released step is never edited, so every database reaches the same
+ * schema whatever version it started from.
+ */
+final class Migrations {
+  static final List<List<String>> STEPS =
+      List.of(
+          List.of(
+              // one row per (file, depth): a changed file replaces its row, nothing piles up
+              """
+              CREATE TABLE probe_results (
+                path TEXT NOT NULL,
+                depth TEXT NOT NULL,
+                size_bytes INTEGER NOT NULL,
+                modified_nanos INTEGER NOT NULL,
+                result TEXT NOT NULL,
+                probed_at_millis INTEGER NOT NULL,
+                PRIMARY KEY (path, depth)
+              ) WITHOUT ROWID""",
+              // the hit rate of each cache's last run, for `reel cache stats`
+              """
+              CREATE TABLE cache_runs (
+                cache TEXT PRIMARY KEY,
+                hits INTEGER NOT NULL,
+                misses INTEGER NOT NULL,
+                finished_at_millis INTEGER NOT NULL
+              )"""));
+
+  static final Set<String> TABLES = Set.of("probe_results");
+
+  private Migrations() {}
+
+  static int latest() {
+    return STEPS.size();
+  }
+
+  static void apply(Connection c) throws SQLException, StoreUnusableException {
+    int version = version(c);
+    if (version == latest()) {
+      return;
+    }
+    if (version > latest()) {
+      throw new StoreUnusableException(
+          "it has schema " + version + ", newer than this reel's " + latest() + "; update reel");
+    }
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("BEGIN EXCLUSIVE");
+      try {
+        int now = version(c); // another process may have migrated while we waited
+        for (int v = now; v < latest(); v++) {
+          for (String sql : STEPS.get(v)) {
+            s.executeUpdate(sql);
+          }
+        }
+        s.executeUpdate("PRAGMA user_version = " + latest());
+        s.executeUpdate("COMMIT");
+      } catch (SQLException e) {
+        s.executeUpdate("ROLLBACK");
+        throw e;
+      }
+    }
+  }
+
+  static int version(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+}
