@@ -186,4 +186,63 @@ class ProbeCommandTest {
     it.forEachRemaining(names::add);
     return names;
   }
+
+  @Test
+  void aSecondProbeOfAnUnchangedFolderComesFromTheCache() throws Exception {
+    Path cache = dir.resolve("cache");
+    Path lib = Files.createDirectories(dir.resolve("cached"));
+    FfmpegMediaEncoder enc = new FfmpegMediaEncoder();
+    TestMedia.of("mkv").seconds(0.4).write(enc, lib.resolve("a.mkv"));
+    TestMedia.of("mp4").seconds(0.4).write(enc, lib.resolve("b.mp4"));
+    Files.writeString(lib.resolve("c.avi"), "not a video");
+    Run first = run("probe", "--json", "-q", "--cache", cache.toString(), lib.toString());
+    assertThat(first.code()).isEqualTo(1);
+    JsonNode stats1 = cacheStats(cache);
+    assertThat(stats1.get("probe_results").asLong()).isEqualTo(3);
+    assertThat(stats1.at("/last_runs/0/misses").asLong()).isEqualTo(3);
+
+    Run second = run("probe", "--json", "-q", "--cache", cache.toString(), lib.toString());
+    assertThat(second.out()).isEqualTo(first.out());
+    assertThat(second.code()).isEqualTo(1);
+    JsonNode stats2 = cacheStats(cache);
+    assertThat(stats2.at("/last_runs/0/hits").asLong()).isEqualTo(3);
+    assertThat(stats2.at("/last_runs/0/misses").asLong()).isZero();
+
+    Files.setLastModifiedTime(
+        lib.resolve("a.mkv"), java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+    Run third = run("probe", "--json", "-q", "--cache", cache.toString(), lib.toString());
+    JsonNode stats3 = cacheStats(cache);
+    assertThat(stats3.at("/last_runs/0/hits").asLong()).isEqualTo(2);
+    assertThat(stats3.at("/last_runs/0/misses").asLong()).isEqualTo(1);
+
+    Run deep = run("probe", "--json", "-q", "--deep", "--cache", cache.toString(), lib.toString());
+    assertThat(deep.code()).isEqualTo(1);
+    assertThat(cacheStats(cache).at("/last_runs/0/misses").asLong()).isEqualTo(3);
+
+    Run cleared = run("cache", "clear", "--cache", cache.toString());
+    assertThat(cleared.code()).isZero();
+    assertThat(cleared.err()).contains("removed 6 probe results");
+    assertThat(cacheStats(cache).get("probe_results").asLong()).isZero();
+    Run off =
+        run("probe", "--json", "-q", "--no-cache", "--cache", cache.toString(), lib.toString());
+    assertThat(off.out()).isEqualTo(third.out());
+    assertThat(cacheStats(cache).get("probe_results").asLong()).isZero();
+  }
+
+  @Test
+  void aCorruptCacheIsOneLineAndTheProbeGoesOn() throws Exception {
+    Path cache = Files.createDirectories(dir.resolve("corrupt-cache"));
+    Files.writeString(cache.resolve("reel.db"), "garbage ".repeat(500));
+    Run r = run("probe", "--json", "--cache", cache.toString(), good.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out().lines()).hasSize(2);
+    assertThat(r.err()).contains("reel probe: cache " + cache.resolve("reel.db"));
+    assertThat(r.err()).contains("running without it").doesNotContain("Exception");
+  }
+
+  private static JsonNode cacheStats(Path cache) throws IOException {
+    Run stats = run("cache", "stats", "--json", "--cache", cache.toString());
+    assertThat(stats.code()).as(stats.err()).isZero();
+    return new ObjectMapper().readTree(stats.out());
+  }
 }

@@ -126,4 +126,77 @@ class ParallelMapTest {
                         }))
         .hasMessage("stdout closed");
   }
+
+  @Test
+  void aStopDropsQueuedItemsAndLetsRunningOnesFinish() throws Exception {
+    StopToken stop = new StopToken();
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+    Thread stopper =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    started.await();
+                    stop.stop();
+                    release.countDown();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    long dropped =
+        new ParallelMap<Integer, Integer>(1, null, true, "t")
+            .run(
+                range(1_000).iterator(),
+                i -> {
+                  if (i == 3) {
+                    started.countDown();
+                    awaitQuietly(release); // running when the stop comes: it finishes
+                  }
+                  return i;
+                },
+                o -> seen.add(o.item()),
+                stop,
+                Duration.ofMinutes(1));
+    stopper.join();
+    assertThat(seen).containsExactly(0, 1, 2, 3);
+    assertThat(dropped).isPositive().isLessThan(1_000);
+  }
+
+  @Test
+  void anItemStillRunningAfterTheGracePeriodIsDroppedAndItsWorkerInterrupted() {
+    StopToken stop = new StopToken();
+    CountDownLatch interrupted = new CountDownLatch(1);
+    List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+    long dropped =
+        new ParallelMap<Integer, Integer>(1, null, true, "t")
+            .run(
+                range(3).iterator(),
+                i -> {
+                  if (i == 1) {
+                    stop.stop();
+                    try {
+                      new CountDownLatch(1).await(); // never ends by itself
+                    } catch (InterruptedException e) {
+                      interrupted.countDown();
+                    }
+                  }
+                  return i;
+                },
+                o -> seen.add(o.item()),
+                stop,
+                Duration.ofMillis(50));
+    assertThat(seen).containsExactly(0);
+    assertThat(dropped).isBetween(1L, 2L); // item 2 may not have been taken before the stop
+    awaitQuietly(interrupted);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }
