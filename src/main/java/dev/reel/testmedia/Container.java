@@ -9,6 +9,11 @@ public enum Container {
   WEBM("webm", "webm", "vp9", "opus"),
   AVI("avi", "avi", "mpeg4", "ac3"),
   MOV("mov", "mov", "h264", "aac"),
+  /** MPEG-2 program stream, as DVD rips (.vob) and old captures: no stream header. */
+  MPG("mpg", "mpeg", "mpeg2video", "mp2"),
+  VOB("vob", "vob", "mpeg2video", "ac3"),
+  /** Flash video: its streams are found only by reading packets. */
+  FLV("flv", "flv", "h264", "aac"),
   M4A("m4a", "ipod", null, "aac"),
   FLAC("flac", "flac", null, "flac"),
   WAV("wav", "wav", null, "pcm_s16le");
@@ -55,6 +60,8 @@ public enum Container {
       }
     }
     throw new IllegalArgumentException(
-        "unknown container '" + extension + "' (mp4, mkv, webm, avi, mov, m4a, flac, wav)");
+        "unknown container '"
+            + extension
+            + "' (mp4, mkv, webm, avi, mov, mpg, vob, flv, m4a, flac, wav)");
   }
 }

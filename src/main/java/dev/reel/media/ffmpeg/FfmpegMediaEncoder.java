@@ -4,7 +4,9 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AC3;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_FLAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MP2;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MP3;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG2VIDEO;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_S16LE;
@@ -42,7 +44,11 @@ import org.bytedeco.javacpp.IntPointer;
  */
 public final class FfmpegMediaEncoder implements MediaEncoder {
   private static final Map<String, Integer> VIDEO_CODECS =
-      Map.of("h264", AV_CODEC_ID_H264, "mpeg4", AV_CODEC_ID_MPEG4, "vp9", AV_CODEC_ID_VP9);
+      Map.of(
+          "h264", AV_CODEC_ID_H264,
+          "mpeg4", AV_CODEC_ID_MPEG4,
+          "mpeg2video", AV_CODEC_ID_MPEG2VIDEO,
+          "vp9", AV_CODEC_ID_VP9);
   private static final Map<String, Integer> AUDIO_CODECS =
       Map.of(
           "aac", AV_CODEC_ID_AAC,
@@ -51,6 +57,7 @@ public final class FfmpegMediaEncoder implements MediaEncoder {
           "vorbis", AV_CODEC_ID_VORBIS,
           "flac", AV_CODEC_ID_FLAC,
           "ac3", AV_CODEC_ID_AC3,
+          "mp2", AV_CODEC_ID_MP2,
           "pcm_s16le", AV_CODEC_ID_PCM_S16LE);
 
   public FfmpegMediaEncoder() {

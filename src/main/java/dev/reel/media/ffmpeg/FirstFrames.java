@@ -51,7 +51,8 @@ final class FirstFrames {
                 v.frameRate(),
                 FfmpegNames.pixelFormat(pixelFormat),
                 FfmpegNames.bitDepth(pixelFormat),
-                hdr != HdrTransfer.NONE ? hdr : v.hdr(),
+                // the decoder read the bitstream's own colour description: it knows
+                hdr != HdrTransfer.NONE || v.hdr() == HdrTransfer.UNKNOWN ? hdr : v.hdr(),
                 v.rotationDegrees()));
       }
     }

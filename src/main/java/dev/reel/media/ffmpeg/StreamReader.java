@@ -2,11 +2,14 @@ package dev.reel.media.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
+import static org.bytedeco.ffmpeg.global.avformat.AVFMTCTX_NOHEADER;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_DEFAULT;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_FORCED;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_ARIB_STD_B67;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_RESERVED0;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_SMPTE2084;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_UNSPECIFIED;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
@@ -45,6 +48,9 @@ final class StreamReader {
    * rate, sample rate or channels.
    */
   static boolean needsStreamInfo(AVFormatContext ctx) {
+    if (ctx.nb_streams() == 0 || (ctx.ctx_flags() & AVFMTCTX_NOHEADER) != 0) {
+      return true; // MPEG-PS, FLV: streams are found only by reading packets
+    }
     for (int i = 0; i < ctx.nb_streams(); i++) {
       AVStream st = ctx.streams(i);
       AVCodecParameters par = st.codecpar();
@@ -161,7 +167,7 @@ final class StreamReader {
         frameRate(st),
         pixelFormat,
         depth,
-        hdr(par.color_trc()),
+        hdr(par.color_trc(), depth),
         rotation(par));
   }
 
@@ -177,6 +183,20 @@ final class StreamReader {
         : CodecConfigRecord.parse(codec, bytes);
   }
 
+  /**
+   * The HDR transfer that the container or codec header says. When it says nothing, an 8-bit stream
+   * is SDR (HDR10 and HLG need 10 bits or more); for a deeper or unknown depth only decoding tells
+   * (the transfer is in the bitstream), so it is unknown, never a guessed "none".
+   */
+  static HdrTransfer hdr(int colorTrc, Integer bitDepth) {
+    boolean unsaid = colorTrc == AVCOL_TRC_UNSPECIFIED || colorTrc == AVCOL_TRC_RESERVED0;
+    if (unsaid && (bitDepth == null || bitDepth > 8)) {
+      return HdrTransfer.UNKNOWN;
+    }
+    return hdr(colorTrc);
+  }
+
+  /** The HDR transfer of a colour transfer characteristic (decoded frames always carry one). */
   static HdrTransfer hdr(int colorTrc) {
     return switch (colorTrc) {
       case AVCOL_TRC_SMPTE2084 -> HdrTransfer.PQ;
