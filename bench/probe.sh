@@ -32,11 +32,19 @@ find "$lib" -type f -exec cat {} + >/dev/null # warm page cache
 now() { date +%s.%N; }
 secs() { echo "$2 - $1" | bc -l; }
 
+cache="$work/cache"
+rm -rf "$cache"
 echo "== $files files, $(nproc) cores, warm page cache"
-t0=$(now); "$reel" probe --json --quiet "$lib" >"$work/reel-header.jsonl" || true; t1=$(now)
+# the comparison with ffprobe reads every file (no cache), as ffprobe does
+t0=$(now); "$reel" probe --json --quiet --no-cache "$lib" >"$work/reel-header.jsonl" || true; t1=$(now)
 reel_header=$(secs "$t0" "$t1")
-t0=$(now); "$reel" probe --json --quiet --deep "$lib" >"$work/reel-deep.jsonl" || true; t1=$(now)
+t0=$(now); "$reel" probe --json --quiet --no-cache --deep "$lib" >"$work/reel-deep.jsonl" || true; t1=$(now)
 reel_deep=$(secs "$t0" "$t1")
+# a second probe of the unchanged folder: the first run fills the cache, the second reads it
+"$reel" probe --json --quiet --cache "$cache" "$lib" >/dev/null || true
+t0=$(now); "$reel" probe --json --quiet --cache "$cache" "$lib" >"$work/reel-cached.jsonl" || true; t1=$(now)
+reel_cached=$(secs "$t0" "$t1")
+cmp -s "$work/reel-header.jsonl" "$work/reel-cached.jsonl" || echo "bench: cached output differs from a fresh probe" >&2
 t0=$(now)
 find "$lib" -type f -print0 | xargs -0 -P2 -n1 ffprobe -v error -show_format -show_streams -of json >"$work/ffprobe.json"
 t1=$(now)
@@ -49,6 +57,9 @@ printf 'reel probe (header):          %8.2fs  %8.0f files/s  %6.1fx faster  (%s 
   "$reel_header" "$(echo "$files / $reel_header" | bc -l)" "$(echo "$ffprobe_time / $reel_header" | bc -l)" "$ok_header"
 printf 'reel probe --deep:            %8.2fs  %8.0f files/s  %6.1fx faster  (%s playable)\n' \
   "$reel_deep" "$(echo "$files / $reel_deep" | bc -l)" "$(echo "$ffprobe_time / $reel_deep" | bc -l)" "$ok_deep"
+printf 'reel probe, cache warm:       %8.2fs  %8.0f files/s  %6.1fx faster  (%s)\n' \
+  "$reel_cached" "$(echo "$files / $reel_cached" | bc -l)" "$(echo "$ffprobe_time / $reel_cached" | bc -l)" \
+  "$("$reel" cache stats --cache "$cache" | grep 'last probe')"
 echo "(reel times include JVM start-up and the FFmpeg library load)"
 
 if [ "$names" -gt 0 ]; then
@@ -65,9 +76,16 @@ if [ "$names" -gt 0 ]; then
   fi
   echo "== $names names (hard links), header mode, peak RSS"
   t0=$(now)
-  /usr/bin/time -f '%M' -o "$work/rss.txt" "$reel" probe --json --quiet "$scale" >/dev/null || true
+  /usr/bin/time -f '%M' -o "$work/rss.txt" "$reel" probe --json --quiet --cache "$cache" "$scale" >/dev/null || true
   t1=$(now)
   rss_kib=$(tail -n1 "$work/rss.txt")
-  printf 'reel probe over %d names:    %8.2fs  %8.0f files/s  peak RSS %d MB\n' \
+  printf 'reel probe over %d names, cache cold:  %8.2fs  %8.0f files/s  peak RSS %d MB\n' \
     "$names" "$(secs "$t0" "$t1")" "$(echo "$names / $(secs "$t0" "$t1")" | bc -l)" "$((rss_kib / 1024))"
+  t0=$(now)
+  /usr/bin/time -f '%M' -o "$work/rss.txt" "$reel" probe --json --quiet --cache "$cache" "$scale" >/dev/null || true
+  t1=$(now)
+  rss_kib=$(tail -n1 "$work/rss.txt")
+  printf 'reel probe over %d names, cache warm:  %8.2fs  %8.0f files/s  peak RSS %d MB  (%s)\n' \
+    "$names" "$(secs "$t0" "$t1")" "$(echo "$names / $(secs "$t0" "$t1")" | bc -l)" "$((rss_kib / 1024))" \
+    "$("$reel" cache stats --cache "$cache" | grep 'last probe')"
 fi

@@ -79,6 +79,36 @@ class PrewarmCommandTest {
   }
 
   @Test
+  void resumeWithTheSameResultsFileContinuesIt() throws Exception {
+    try (TestHttpServer server = new TestHttpServer(r -> Respond.ok(10))) {
+      Path results = dir.resolve("same.jsonl");
+      Path objects = list("a.mp4", "b.mp4");
+      String[] first = {
+        "prewarm",
+        "--from-list",
+        objects.toString(),
+        "--base-url",
+        server.baseUrl(),
+        "--results",
+        results.toString(),
+        "-q"
+      };
+      assertThat(ProbeCommandTest.run(first).code()).isZero();
+      int sent = server.requests().size();
+      List<String> again = new java.util.ArrayList<>(List.of(first));
+      again.addAll(List.of("--resume", results.toString()));
+      ProbeCommandTest.Run r = ProbeCommandTest.run(again.toArray(String[]::new));
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.err()).contains("6 finished pairs are skipped");
+      assertThat(server.requests()).hasSize(sent);
+      Path other = dir.resolve("other.jsonl");
+      again.set(again.indexOf(results.toString()), other.toString());
+      ProbeCommandTest.Run two = ProbeCommandTest.run(again.toArray(String[]::new));
+      assertThat(two.code()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void failuresGiveExitCodeOneAndAreCountedByClass() throws Exception {
     int closedPort;
     try (ServerSocket s = new ServerSocket(0)) {
