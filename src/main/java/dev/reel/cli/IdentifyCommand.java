@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
 /** {@code reel identify NAME...}: tell what files are from their names and folders. */
 @Command(
     name = "identify",
+    header = "Tell what files are (episode, movie, extra) from their names and folders.",
     mixinStandardHelpOptions = true,
     description = {
       "Tell from file names and folders what each file is: episode or movie, with its title,",

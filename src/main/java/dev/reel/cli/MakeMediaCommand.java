@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code reel dev make-media}: make test media in-process, one file or a whole library. */
 @Command(
     name = "make-media",
+    header = "Make synthetic media files for tests and benchmarks.",
     mixinStandardHelpOptions = true,
     description = {
       "Make a synthetic media file (container from the extension), or with --library a folder",

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 /** {@code reel prewarm}: request every derivative of every listed video so a CDN caches it. */
 @Command(
     name = "prewarm",
+    header = "Warm every derivative of every listed video on a transforming CDN.",
     mixinStandardHelpOptions = true,
     subcommands = {PrewarmListCommand.class, PrewarmReportCommand.class},
     description = {

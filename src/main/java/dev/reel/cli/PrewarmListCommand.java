@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code reel prewarm list}: the listing and a size report, without requesting anything. */
 @Command(
     name = "list",
+    header = "List the objects a prewarm would request, with a size report.",
     mixinStandardHelpOptions = true,
     description = {
       "Print the objects a prewarm would request (size and path per line, or JSON lines),",

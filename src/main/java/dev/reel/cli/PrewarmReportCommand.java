@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code reel prewarm report FILE}: rebuild the reports from a results file. */
 @Command(
     name = "report",
+    header = "Rebuild the reports of a prewarm from its results file.",
     mixinStandardHelpOptions = true,
     description = {
       "Rebuild summary JSON, Markdown and HTML reports (and Prometheus metrics) from a",

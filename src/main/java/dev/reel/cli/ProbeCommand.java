@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
 /** {@code reel probe PATH...}: read every video file's technical metadata. */
 @Command(
     name = "probe",
+    header = "Read the technical metadata of every video file (in-process FFmpeg).",
     mixinStandardHelpOptions = true,
     description = {
       "Read the technical metadata of every video file below the given paths (in-process FFmpeg).",
