@@ -33,6 +33,19 @@ final class CacheCommand implements Runnable {
         spec.commandLine(), "missing command: stats or clear");
   }
 
+  /**
+   * The store if one exists and can be used; otherwise says "no cache at X" on {@code where} (with
+   * {@code prefix}) or why it cannot be used on stderr, and returns empty.
+   */
+  static Optional<Store> existing(
+      CacheOptions cache, StdStreams streams, java.io.PrintStream where, String prefix) {
+    if (!Files.exists(Store.fileIn(cache.folder()))) {
+      where.println(prefix + "no cache at " + Store.fileIn(cache.folder()));
+      return Optional.empty();
+    }
+    return cache.open(w -> streams.err().println("reel cache: " + w));
+  }
+
   /** {@code reel cache stats}. */
   @Command(
       name = "stats",
@@ -51,13 +64,9 @@ final class CacheCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (!Files.exists(Store.fileIn(cache.folder()))) {
-        streams.out().println("no cache at " + Store.fileIn(cache.folder()));
-        return 0;
-      }
-      Optional<Store> opened = cache.open(w -> streams.err().println("reel cache: " + w));
+      Optional<Store> opened = existing(cache, streams, streams.out(), "");
       if (opened.isEmpty()) {
-        return 3;
+        return Files.exists(Store.fileIn(cache.folder())) ? 3 : 0;
       }
       try (Store store = opened.get()) {
         Map<String, Long> counts = store.counts();
@@ -118,13 +127,9 @@ final class CacheCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (!Files.exists(Store.fileIn(cache.folder()))) {
-        streams.err().println("reel cache: no cache at " + Store.fileIn(cache.folder()));
-        return 0;
-      }
-      Optional<Store> opened = cache.open(w -> streams.err().println("reel cache: " + w));
+      Optional<Store> opened = existing(cache, streams, streams.err(), "reel cache: ");
       if (opened.isEmpty()) {
-        return 3;
+        return Files.exists(Store.fileIn(cache.folder())) ? 3 : 0;
       }
       try (Store store = opened.get()) {
         long n = store.counts().get("probe_results");
