@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       ProbeCommand.class,
       IdentifyCommand.class,
       PrewarmCommand.class,
+      OrganizeCommand.class,
+      UndoCommand.class,
+      RunsCommand.class,
       CacheCommand.class,
       DevCommand.class,
       CommandLine.HelpCommand.class

@@ -116,6 +116,13 @@ public final class Languages {
     return base.equals(l) ? code : code + l.substring(l.indexOf('-'));
   }
 
+  /** The ISO 639-1 code of a language name, scene tag or code ("English", "eng", "en"), or null. */
+  public static String code(String word) {
+    String l = word.strip().toLowerCase(Locale.ROOT);
+    String code = NAMES.get(l);
+    return code != null ? code : CODES.get(l);
+  }
+
   /** Normalises a country ("UK", "United Kingdom", "GB") to ISO 3166 alpha-2. */
   public static String normalizeCountry(String country) {
     String c = COUNTRIES.get(country.strip().toLowerCase(Locale.ROOT));

@@ -7,6 +7,10 @@ package dev.reel.job;
 public final class JobFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  public JobFailedException(String message) {
+    super(message);
+  }
+
   public JobFailedException(String message, Throwable cause) {
     super(message, cause);
   }

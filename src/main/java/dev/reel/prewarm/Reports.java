@@ -1,8 +1,6 @@
 package dev.reel.prewarm;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,21 +87,8 @@ public final class Reports {
     return SummaryJson.text(s);
   }
 
-  /** Writes through a temporary file and a rename, so a reader never sees half a report. */
   private static void writeText(Path file, String text) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".reel-report", ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(
-          tmp,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    dev.reel.files.AtomicWrite.text(file, text);
   }
 
   /** Column names of the per-(derivative, size category) table, shared by Markdown and HTML. */

@@ -7,6 +7,7 @@ import dev.reel.job.JobSummary;
 import dev.reel.job.Outcome;
 import dev.reel.media.FileFacts;
 import dev.reel.media.MediaProbe;
+import dev.reel.media.ProbeDepth;
 import dev.reel.media.ProbeOutcome;
 import dev.reel.progress.ProgressModel;
 import dev.reel.walk.FolderWalker;
@@ -18,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +52,46 @@ public final class ProbeJob {
         new FolderWalker(
                 FolderWalker.extensions(request.extensions()), request.includeHidden(), warnings)
             .walk(request.paths());
+    long dropped =
+        probeEach(
+            files,
+            request.depth(),
+            request.timeout(),
+            request.workers(),
+            (file, outcome) -> null,
+            probed -> {
+              sink.accept(probed.outcome());
+              status(probed.outcome()).countIn(progress);
+            },
+            stop,
+            progress);
+    return JobSummary.of(progress.snapshot(), dropped, stop.isStopped());
+  }
+
+  /**
+   * A probed file and what the caller made of it on the worker thread.
+   *
+   * @param extra what {@code then} returned (null for a probe that never came back)
+   */
+  public record Probed<T>(WalkedFile file, ProbeOutcome outcome, T extra) {}
+
+  /**
+   * Probes files in parallel (cached results first) and streams them to {@code sink} in walk order;
+   * {@code then} runs on the worker right after each probe, so per-file work the caller needs
+   * (identifying the name) runs in parallel too. The walk's count goes to {@code progress}'s total;
+   * the caller counts outcomes.
+   *
+   * @return how many files were dropped by a stop
+   */
+  public <T> long probeEach(
+      Iterator<WalkedFile> files,
+      ProbeDepth depth,
+      Duration timeout,
+      int workers,
+      BiFunction<WalkedFile, ProbeOutcome, T> then,
+      Consumer<Probed<T>> sink,
+      StopToken stop,
+      ProgressModel progress) {
     Iterator<WalkedFile> counted =
         new Iterator<>() {
           @Override
@@ -67,24 +109,22 @@ public final class ProbeJob {
             return files.next();
           }
         };
-    long dropped;
-    try (ProbeCache.Session session = cache.session(request.depth())) {
-      dropped =
-          new ParallelMap<WalkedFile, ProbeOutcome>(
-                  request.workers(), request.timeout(), true, "reel-probe")
-              .run(
-                  counted,
-                  file -> probeOne(file, request, session),
-                  outcome -> {
-                    ProbeOutcome result = resolve(outcome);
-                    session.remember(result);
-                    sink.accept(result);
-                    status(result).countIn(progress);
-                  },
-                  stop,
-                  STOP_GRACE);
+    try (ProbeCache.Session session = cache.session(depth)) {
+      return new ParallelMap<WalkedFile, Probed<T>>(workers, timeout, true, "reel-probe")
+          .run(
+              counted,
+              file -> {
+                ProbeOutcome o = probeOne(file, depth, timeout, session);
+                return new Probed<>(file, o, then.apply(file, o));
+              },
+              outcome -> {
+                Probed<T> p = resolve(outcome);
+                session.remember(p.outcome());
+                sink.accept(p);
+              },
+              stop,
+              STOP_GRACE);
     }
-    return JobSummary.of(progress.snapshot(), dropped, stop.isStopped());
   }
 
   /** How a probe result counts: playable is ok, anything else failed. */
@@ -97,26 +137,31 @@ public final class ProbeJob {
     };
   }
 
-  private ProbeOutcome probeOne(WalkedFile file, ProbeRequest request, ProbeCache.Session cached) {
+  private ProbeOutcome probeOne(
+      WalkedFile file, ProbeDepth depth, Duration timeout, ProbeCache.Session cached) {
     FileFacts facts = new FileFacts(file.path(), file.sizeBytes(), file.modified());
     ProbeOutcome known = cached.lookup(facts);
     if (known != null) {
       return known;
     }
-    return probe.probe(facts, request.depth(), request.timeout());
+    return probe.probe(facts, depth, timeout);
   }
 
-  private static ProbeOutcome resolve(ItemOutcome<WalkedFile, ProbeOutcome> outcome) {
+  private static <T> Probed<T> resolve(ItemOutcome<WalkedFile, Probed<T>> outcome) {
     return switch (outcome) {
-      case ItemOutcome.Done<WalkedFile, ProbeOutcome> d -> d.value();
-      case ItemOutcome.Failed<WalkedFile, ProbeOutcome> f ->
-          new ProbeOutcome.Unreadable(
-              facts(f.item().path()),
-              "internal error: "
-                  + f.error().getClass().getSimpleName()
-                  + (f.error().getMessage() == null ? "" : ": " + f.error().getMessage()));
-      case ItemOutcome.TimedOut<WalkedFile, ProbeOutcome> t ->
-          new ProbeOutcome.TimedOut(facts(t.item().path()), t.after());
+      case ItemOutcome.Done<WalkedFile, Probed<T>> d -> d.value();
+      case ItemOutcome.Failed<WalkedFile, Probed<T>> f ->
+          new Probed<>(
+              f.item(),
+              new ProbeOutcome.Unreadable(
+                  facts(f.item().path()),
+                  "internal error: "
+                      + f.error().getClass().getSimpleName()
+                      + (f.error().getMessage() == null ? "" : ": " + f.error().getMessage())),
+              null);
+      case ItemOutcome.TimedOut<WalkedFile, Probed<T>> t ->
+          new Probed<>(
+              t.item(), new ProbeOutcome.TimedOut(facts(t.item().path()), t.after()), null);
     };
   }
 

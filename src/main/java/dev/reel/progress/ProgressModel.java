@@ -17,7 +17,7 @@ public final class ProgressModel {
   private final String job;
   private final String unit;
   private final LongSupplier nanoClock;
-  private final long startNanos;
+  private volatile long startNanos;
   private final LongAdder ok = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder skipped = new LongAdder();
@@ -78,6 +78,20 @@ public final class ProgressModel {
   /** What the job is doing now, e.g. {@code "listing"}, {@code "stopping"}. */
   public void phase(String name) {
     phase = Objects.requireNonNull(name, "name");
+  }
+
+  /**
+   * Starts a new phase of a job that works in several (walk, probe, hash, apply): the counts and
+   * the total start again from zero, and rate and elapsed time are the phase's own.
+   */
+  public void beginPhase(String name) {
+    phase(name);
+    ok.reset();
+    failed.reset();
+    skipped.reset();
+    total.set(0);
+    totalKnown = false;
+    startNanos = nanoClock.getAsLong();
   }
 
   /** Job-specific values shown with the progress; the supplier is called by the display only. */

@@ -6,7 +6,7 @@ import java.util.Map;
  * How far a job is at one moment.
  *
  * @param total items to do: final when {@code totalKnown}, else as far as the listing has got
- * @param elapsedNanos time since the job started
+ * @param elapsedNanos time since the job (or its current phase) started
  * @param extras job-specific values (name to number or text), in the order the job gives them
  */
 public record ProgressSnapshot(

@@ -34,9 +34,55 @@ final class Migrations {
                 hits INTEGER NOT NULL,
                 misses INTEGER NOT NULL,
                 finished_at_millis INTEGER NOT NULL
-              )"""));
+              )"""),
+          List.of(
+              // content hashes for duplicate detection, valid while size and mtime hold
+              """
+              CREATE TABLE file_hashes (
+                path TEXT PRIMARY KEY,
+                size_bytes INTEGER NOT NULL,
+                modified_nanos INTEGER NOT NULL,
+                quick_hash INTEGER,
+                full_hash INTEGER
+              ) WITHOUT ROWID""",
+              // one row per organize run; format is the journal format the run was written in
+              """
+              CREATE TABLE organize_runs (
+                run INTEGER PRIMARY KEY,
+                format INTEGER NOT NULL,
+                started_millis INTEGER NOT NULL,
+                finished_millis INTEGER,
+                state TEXT NOT NULL,
+                library TEXT NOT NULL,
+                verb TEXT NOT NULL,
+                command TEXT NOT NULL,
+                actions INTEGER NOT NULL
+              )""",
+              // every action of a run, written before the first file is touched
+              """
+              CREATE TABLE organize_actions (
+                run INTEGER NOT NULL,
+                seq INTEGER NOT NULL,
+                verb TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                source TEXT NOT NULL,
+                target TEXT NOT NULL,
+                size_bytes INTEGER NOT NULL,
+                modified_nanos INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                note TEXT,
+                PRIMARY KEY (run, seq)
+              ) WITHOUT ROWID""",
+              // folders a run creates, removed by undo when they are empty again
+              """
+              CREATE TABLE organize_folders (
+                run INTEGER NOT NULL,
+                path TEXT NOT NULL,
+                PRIMARY KEY (run, path)
+              ) WITHOUT ROWID"""));
 
-  static final Set<String> TABLES = Set.of("probe_results");
+  /** The tables `reel cache clear` may empty: caches only, never the organize journal. */
+  static final Set<String> TABLES = Set.of("probe_results", "file_hashes");
 
   private Migrations() {}
 

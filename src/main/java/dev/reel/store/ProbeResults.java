@@ -143,6 +143,32 @@ public final class ProbeResults {
     }
   }
 
+  /** Files that moved keep their results under their new paths (every depth). */
+  public void renamed(List<String[]> fromTo) {
+    store.lock().lock();
+    try {
+      writePending();
+      Connection c = store.connection();
+      c.setAutoCommit(false);
+      try (PreparedStatement s =
+          c.prepareStatement("UPDATE OR REPLACE probe_results SET path = ? WHERE path = ?")) {
+        for (String[] p : fromTo) {
+          s.setString(1, p[1]);
+          s.setString(2, p[0]);
+          s.addBatch();
+        }
+        s.executeBatch();
+        c.commit();
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreFailedException("cannot write the probe cache", e);
+    } finally {
+      store.lock().unlock();
+    }
+  }
+
   public long hits() {
     return hits;
   }
@@ -151,7 +177,7 @@ public final class ProbeResults {
     return misses;
   }
 
-  private static long nanos(Instant t) {
+  static long nanos(Instant t) {
     return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 }

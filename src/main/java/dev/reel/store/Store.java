@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
 
 /**
- * reel's one SQLite database ({@code reel.db} in the cache folder): probe results now, metadata
- * lookups and organize journals later.
+ * reel's one SQLite database ({@code reel.db} in the cache folder): probe results, content hashes
+ * and organize journals (metadata lookups later).
  *
  * <p>It runs in WAL mode with a busy timeout, so two reel processes can use it at once (readers
  * never wait; a writer waits up to {@value #BUSY_MILLIS} ms for the other). The schema carries its
@@ -126,9 +126,18 @@ public final class Store implements AutoCloseable {
   public Map<String, Long> counts() {
     lock.lock();
     try (Statement s = connection.createStatement()) {
-      var rs = s.executeQuery("SELECT (SELECT count(*) FROM probe_results)");
+      var rs =
+          s.executeQuery(
+              "SELECT (SELECT count(*) FROM probe_results), (SELECT count(*) FROM file_hashes),"
+                  + " (SELECT count(*) FROM organize_runs)");
       rs.next();
-      return Map.of("probe_results", rs.getLong(1));
+      return Map.of(
+          "probe_results",
+          rs.getLong(1),
+          "file_hashes",
+          rs.getLong(2),
+          "organize_runs",
+          rs.getLong(3));
     } catch (SQLException e) {
       throw new StoreFailedException("cannot count the cache's entries", e);
     } finally {

@@ -33,6 +33,7 @@ public final class FolderWalker {
   private final Predicate<String> keepName;
   private final boolean includeHidden;
   private final Consumer<String> problems;
+  private final Set<Path> skipped;
 
   /**
    * @param keepName which file names found in folders are kept
@@ -41,9 +42,26 @@ public final class FolderWalker {
    */
   public FolderWalker(
       Predicate<String> keepName, boolean includeHidden, Consumer<String> problems) {
+    this(keepName, includeHidden, problems, Set.of());
+  }
+
+  private FolderWalker(
+      Predicate<String> keepName,
+      boolean includeHidden,
+      Consumer<String> problems,
+      Set<Path> skipped) {
     this.keepName = keepName;
     this.includeHidden = includeHidden;
     this.problems = problems;
+    this.skipped = Set.copyOf(skipped);
+  }
+
+  /**
+   * The same walker, not entering these folders (absolute, normalised): a library inside the folder
+   * being organized is not walked again.
+   */
+  public FolderWalker skipping(Set<Path> folders) {
+    return new FolderWalker(keepName, includeHidden, problems, folders);
   }
 
   /** Keeps files whose extension (lower case, no dot) is in {@code extensions}. */
@@ -147,6 +165,9 @@ public final class FolderWalker {
     }
 
     private void enter(Path root, Path folder, BasicFileAttributes a) {
+      if (!skipped.isEmpty() && skipped.contains(folder.toAbsolutePath().normalize())) {
+        return;
+      }
       Object key = a.fileKey();
       if (key != null && !seenFolders.add(key)) {
         return;

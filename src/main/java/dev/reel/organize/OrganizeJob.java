@@ -1,0 +1,172 @@
+package dev.reel.organize;
+
+import dev.reel.concurrent.StopToken;
+import dev.reel.identify.Identifier;
+import dev.reel.media.MediaProbe;
+import dev.reel.media.ProbeDepth;
+import dev.reel.probe.ProbeCache;
+import dev.reel.probe.ProbeJob;
+import dev.reel.probe.ProbeRequest;
+import dev.reel.progress.ProgressModel;
+import dev.reel.store.FileHashes;
+import dev.reel.store.Store;
+import dev.reel.store.StoreFailedException;
+import dev.reel.walk.FolderWalker;
+import dev.reel.walk.WalkedFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Plans an organize run: walks the sources (skipping the library inside them), probes every video
+ * (the probe cache answers for unchanged files) while identifying its name on the same worker, and
+ * hands the results to the {@link Planner}. Nothing on disk changes here; {@link Applier} carries a
+ * plan out.
+ */
+public final class OrganizeJob {
+  private final ProbeJob probes;
+  private final Identifier identifier = new Identifier();
+  private final Store store;
+  private final Consumer<String> warnings;
+  private final LongSupplier nanoClock;
+  private final List<String> phaseTimes = new ArrayList<>();
+
+  /**
+   * @param store for content hashes, or null
+   * @param warnings receives one line per folder that could not be read and per file that could not
+   *     be hashed
+   */
+  public OrganizeJob(
+      MediaProbe probe,
+      ProbeCache cache,
+      Store store,
+      Consumer<String> warnings,
+      LongSupplier nanoClock) {
+    this.probes = new ProbeJob(probe, cache, warnings);
+    this.store = store;
+    this.warnings = warnings;
+    this.nanoClock = nanoClock;
+  }
+
+  /** The plan; {@code null} when a stop came before the plan was complete. */
+  public Plan plan(OrganizeRequest request, StopToken stop, ProgressModel progress) {
+    Set<String> keep = new HashSet<>(ProbeRequest.VIDEO_EXTENSIONS);
+    keep.addAll(Sidecars.EXTENSIONS);
+    Set<Path> skip = new HashSet<>();
+    if (!request.inPlace()) {
+      skip.add(request.library());
+    }
+    skip.add(request.duplicatesDir());
+    if (request.quarantineDir() != null) {
+      skip.add(request.quarantineDir());
+    }
+    Iterator<WalkedFile> all =
+        new FolderWalker(FolderWalker.extensions(keep), request.scan().includeHidden(), warnings)
+            .skipping(skip)
+            .walk(request.sources());
+    List<WalkedFile> sidecars = new ArrayList<>();
+    Iterator<WalkedFile> videos = videosOnly(all, sidecars);
+    List<ScannedFile> scanned = new ArrayList<>();
+    long t0 = nanoClock.getAsLong();
+    progress.beginPhase("probe");
+    long dropped =
+        probes.probeEach(
+            videos,
+            ProbeDepth.HEADER,
+            request.scan().timeout(),
+            request.scan().workers(),
+            (file, outcome) -> Subject.of(identifier.identify(nameWithFolders(file))),
+            p -> {
+              Subject s =
+                  p.extra() != null
+                      ? p.extra()
+                      : Subject.of(identifier.identify(nameWithFolders(p.file())));
+              scanned.add(
+                  new ScannedFile(
+                      p.file(), p.outcome(), s, Quality.of(p.outcome(), s.screenSize())));
+              progress.ok();
+            },
+            stop,
+            progress);
+    long t1 = nanoClock.getAsLong();
+    phase("walk+probe+identify", t1 - t0, scanned.size());
+    if (stop.isStopped() || dropped > 0) {
+      return null;
+    }
+    FileHashes hashes = null;
+    if (store != null) {
+      try {
+        hashes = new FileHashes(store);
+      } catch (StoreFailedException e) {
+        warnings.accept(e.getMessage() + "; hashing without the cache");
+      }
+    }
+    Planner planner = new Planner(request, new ContentHasher(hashes), warnings);
+    Plan plan = planner.plan(scanned, sidecars, stop, progress);
+    phase("hash+plan", nanoClock.getAsLong() - t1, plan.actions().size());
+    return stop.isStopped() ? null : plan;
+  }
+
+  /** How long each phase took, one line: "walk+probe+identify 1.20s (10,000 files), ...". */
+  public String phases() {
+    return String.join(", ", phaseTimes);
+  }
+
+  public void phase(String name, long nanos, long items) {
+    phaseTimes.add(String.format(Locale.ROOT, "%s %.2fs (%,d)", name, nanos / 1e9, items));
+  }
+
+  /** The name identify reads: the path below the root, with the root folder's own name. */
+  static String nameWithFolders(WalkedFile f) {
+    Path parent = f.path().getParent();
+    if (f.named()) {
+      return parent == null || parent.getFileName() == null
+          ? f.path().getFileName().toString()
+          : parent.getFileName() + "/" + f.path().getFileName();
+    }
+    Path rootName = f.root().getFileName();
+    return rootName == null ? f.relative() : rootName + "/" + f.relative();
+  }
+
+  private static Iterator<WalkedFile> videosOnly(
+      Iterator<WalkedFile> all, List<WalkedFile> sidecars) {
+    return new Iterator<>() {
+      private WalkedFile next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && all.hasNext()) {
+          WalkedFile f = all.next();
+          String ext = Sidecars.ext(f.path().getFileName().toString()).toLowerCase(Locale.ROOT);
+          if (Sidecars.EXTENSIONS.contains(ext) && !f.named()) {
+            synchronized (sidecars) {
+              sidecars.add(f);
+            }
+          } else if (Sidecars.EXTENSIONS.contains(ext)) {
+            // a sidecar named directly: not a video, nothing to plan for it on its own
+          } else {
+            next = f;
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public WalkedFile next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        WalkedFile f = next;
+        next = null;
+        return f;
+      }
+    };
+  }
+}

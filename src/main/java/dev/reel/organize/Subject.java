@@ -1,0 +1,148 @@
+package dev.reel.organize;
+
+import dev.reel.identify.Identity;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a video is, as far as its place in a library goes: the few properties of its {@link
+ * Identity} that name it.
+ *
+ * @param kind episode, movie, extra or unknown
+ * @param title the show's or movie's title, or null when the name gave none
+ * @param season the season (0 for specials; the date's year for a date-based episode), or null
+ * @param episodes the episodes, in order, empty when none
+ * @param date the air date of a date-based episode, or null
+ * @param edition "Director's Cut", "Extended IMAX"..., or null
+ * @param part the part or CD number of a movie split in several files, or null
+ * @param extra the kind of extra (trailer, featurette...), or null for a main feature
+ * @param screenSize the resolution the name says ("1080p"), or null
+ */
+public record Subject(
+    Kind kind,
+    String title,
+    Integer year,
+    Integer season,
+    List<Integer> episodes,
+    LocalDate date,
+    String episodeTitle,
+    String edition,
+    Integer part,
+    String extra,
+    String screenSize) {
+
+  /** What a file is to a library. */
+  public enum Kind {
+    EPISODE,
+    MOVIE,
+    EXTRA,
+    UNKNOWN;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public Subject {
+    Objects.requireNonNull(kind, "kind");
+    episodes = List.copyOf(episodes);
+  }
+
+  /** Reads a subject from an identity: an episode needs a title and an episode or a date. */
+  public static Subject of(Identity id) {
+    String title = blankToNull(id.title());
+    String extra = id.extra();
+    Integer season = id.seasons().isEmpty() ? null : id.seasons().get(0);
+    List<Integer> episodes = id.episodes();
+    LocalDate date = id.date();
+    String edition = text(id.properties().get("edition"));
+    Integer part = integer(id.properties().get("part"));
+    if (part == null) {
+      part = integer(id.properties().get("cd"));
+    }
+    String episodeTitle = blankToNull(text(id.properties().get("episode_title")));
+    String screen = text(id.properties().get("screen_size"));
+    Kind kind;
+    if (extra != null) {
+      kind = "sample".equals(extra) ? Kind.UNKNOWN : Kind.EXTRA;
+    } else if (title == null) {
+      kind = Kind.UNKNOWN;
+    } else if ("episode".equals(id.type()) && (!episodes.isEmpty() || date != null)) {
+      kind = Kind.EPISODE;
+      if (season == null) {
+        season = date != null && episodes.isEmpty() ? date.getYear() : 1;
+      }
+    } else if ("episode".equals(id.type())) {
+      kind = Kind.UNKNOWN; // a season pack or a show name alone: no place for one file
+    } else {
+      kind = Kind.MOVIE;
+    }
+    return new Subject(
+        kind, title, id.year(), season, episodes, date, episodeTitle, edition, part, extra, screen);
+  }
+
+  /**
+   * The key under which two files are the same episode or movie: title (letters and digits only,
+   * lower case), year, and season and episodes, or edition and part.
+   */
+  public String key() {
+    String t = title == null ? "" : normalize(title);
+    return switch (kind) {
+      case EPISODE ->
+          "e|" + t + "|" + (year == null ? "" : year) + "|" + season + "|" + episodes + "|" + date;
+      case MOVIE ->
+          "m|"
+              + t
+              + "|"
+              + (year == null ? "" : year)
+              + "|"
+              + (edition == null ? "" : normalize(edition))
+              + "|"
+              + (part == null ? "" : part);
+      case EXTRA, UNKNOWN -> "";
+    };
+  }
+
+  /** The show or movie this belongs to, as one line for grouping reports. */
+  public String group() {
+    if (title == null) {
+      return "";
+    }
+    return year == null ? title : title + " (" + year + ")";
+  }
+
+  static String normalize(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints()
+        .filter(Character::isLetterOrDigit)
+        .map(Character::toLowerCase)
+        .forEach(b::appendCodePoint);
+    return b.toString();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String text(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof List<?> l) {
+      return l.isEmpty() ? null : String.join(" ", l.stream().map(String::valueOf).toList());
+    }
+    return v.toString();
+  }
+
+  private static Integer integer(Object v) {
+    if (v instanceof Integer i) {
+      return i;
+    }
+    if (v instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Integer i) {
+      return i;
+    }
+    return null;
+  }
+}
