@@ -213,7 +213,7 @@ final class OrganizeCommand implements Callable<Integer> {
     Plan plan;
     OrganizeJob job = null;
     if (planFile != null) {
-      plan = PlanFile.read(planFile, into);
+      plan = reviewed;
     } else {
       ProbeCache probeCache =
           store == null || cache.off ? ProbeCache.NONE : new StoredProbeCache(store, warnings);
@@ -305,7 +305,10 @@ final class OrganizeCommand implements Callable<Integer> {
     }
   }
 
-  private OrganizeRequest request() {
+  /** The reviewed plan of --plan, read and checked with the options. */
+  private Plan reviewed;
+
+  private OrganizeRequest request() throws java.io.IOException {
     if (resume && !apply) {
       throw new IllegalArgumentException("--resume finishes an applied run: give --apply --resume");
     }
@@ -318,6 +321,9 @@ final class OrganizeCommand implements Callable<Integer> {
     }
     if (report != null) {
       PlanReport.check(report);
+    }
+    if (planFile != null) {
+      reviewed = PlanFile.read(planFile, into);
     }
     if (resume || planFile != null) {
       return null;

@@ -12,9 +12,9 @@ import java.util.Set;
  * <p>{@code {token}} is replaced by the token's value; {@code {token:N}} pads a number with zeros
  * to N digits. {@code [...]} is an optional part, left out when a token inside it has no value.
  * {@code {{ }} [[ ]]} are literal braces and brackets. {@code /} separates folders. The episode
- * range prints the first episode, or first and last joined by a dash and the letter written just
- * before the token ({@code e{episode_range:2}} gives {@code e02-e03}, {@code E{...}} gives {@code
- * E02-E03}).
+ * range prints the first episode, or first and last joined by a dash, repeating an {@code e} or
+ * {@code E} written just before the token ({@code e{episode_range:2}} gives {@code e02-e03}, {@code
+ * x{episode_range}} gives {@code x2-3}).
  */
 public final class NameTemplate {
   /** The tokens a template may use. */
@@ -216,7 +216,7 @@ public final class NameTemplate {
         return first;
       }
       String last = pad((Integer) l.get(l.size() - 1), t.width);
-      String letter = Character.isLetter(t.before) ? String.valueOf(t.before) : "";
+      String letter = t.before == 'e' || t.before == 'E' ? String.valueOf(t.before) : "";
       return first + "-" + letter + last;
     }
     return v.toString();

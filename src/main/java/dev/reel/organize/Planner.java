@@ -218,7 +218,7 @@ final class Planner {
     Path target = request.library().resolve(relative).normalize();
     if (target.equals(f.file().path())) {
       stay(f, kind, "already in place");
-      return null;
+      return new Placed(f, target, Verb.NONE, group);
     }
     Path free = target;
     for (int n = 2; ; n++) {
@@ -228,11 +228,11 @@ final class Planner {
       }
       if (e == Existing.SAME_FILE) {
         stay(f, kind, "already in the library as " + free);
-        return null;
+        return new Placed(f, free, Verb.NONE, group); // still the owner of its extras and sidecars
       }
       if (e == Existing.IDENTICAL) {
         duplicate(f, "identical to " + free + ", already in the library");
-        return null;
+        return request.action() == Verb.MOVE ? null : new Placed(f, free, Verb.NONE, group);
       }
       if (request.onConflict() == OnConflict.SKIP || n > 99) {
         stay(f, ActionKind.CONFLICT, free + " exists with other content");

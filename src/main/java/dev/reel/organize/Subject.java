@@ -79,8 +79,13 @@ public record Subject(
     } else {
       kind = Kind.MOVIE;
     }
+    Integer year = id.year();
+    if (kind == Kind.EPISODE && date != null && year != null && year == date.getYear()) {
+      // "Season 2024" folders and the air date say the same year: it is not the show's year
+      year = null;
+    }
     return new Subject(
-        kind, title, id.year(), season, episodes, date, episodeTitle, edition, part, extra, screen);
+        kind, title, year, season, episodes, date, episodeTitle, edition, part, extra, screen);
   }
 
   /**
