@@ -172,7 +172,6 @@ final class OrganizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OrganizeRequest request = JobRunner.request(spec, this::request);
-    FfmpegLibrary.logErrors(output.verbose);
     Consumer<String> warnings = w -> streams.err().println("reel organize: " + w);
     Optional<Store> store =
         apply ? Optional.ofNullable(journalStore(warnings)) : cache.open(warnings);
@@ -215,6 +214,7 @@ final class OrganizeCommand implements Callable<Integer> {
     if (planFile != null) {
       plan = reviewed;
     } else {
+      FfmpegLibrary.logErrors(output.verbose);
       ProbeCache probeCache =
           store == null || cache.off ? ProbeCache.NONE : new StoredProbeCache(store, warnings);
       job = new OrganizeJob(new FfmpegMediaProbe(), probeCache, store, warnings, System::nanoTime);
