@@ -234,7 +234,7 @@ final class OrganizeCommand implements Callable<Integer> {
       } else {
         PlanTable.print(plan, streams.out());
       }
-      if (job != null && output.verbose) {
+      if (job != null && !output.quiet) {
         warnings.accept("phases: " + job.phases());
       }
       long acting = plan.acting();
@@ -256,7 +256,7 @@ final class OrganizeCommand implements Callable<Integer> {
     }
     long t = System.nanoTime();
     JobSummary s = applier.apply(plan, command, stop, progress);
-    if (job != null && output.verbose) {
+    if (job != null && !output.quiet) {
       job.phase("apply", System.nanoTime() - t, s.done());
       warnings.accept("phases: " + job.phases());
     }
