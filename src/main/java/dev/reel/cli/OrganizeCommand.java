@@ -220,7 +220,7 @@ final class OrganizeCommand implements Callable<Integer> {
       job = new OrganizeJob(new FfmpegMediaProbe(), probeCache, store, warnings, System::nanoTime);
       plan = job.plan(request, stop, progress);
       if (plan == null) {
-        return JobSummary.of(progress.snapshot(), 0, true);
+        return JobSummary.of(progress, 0, true);
       }
     }
     if (report != null) {
@@ -246,7 +246,7 @@ final class OrganizeCommand implements Callable<Integer> {
           0,
           staying,
           0,
-          Duration.ofNanos(progress.snapshot().elapsedNanos()),
+          Duration.ofNanos(progress.jobElapsedNanos()),
           false);
     }
     for (PlannedAction a : plan.actions()) {

@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Tells what a video file is from its name and folders. Thread-safe and stateless: one instance
- * serves every thread.
+ * Tells what a video file is from its name and folders. Thread-safe: one instance serves every
+ * thread. An instance made by {@link #rememberingFolders()} keeps the readings of folder names, for
+ * jobs that identify many files of the same folders (a season pack is read once, not per episode).
  *
  * <p>The file name is read first; up to three parent folders fill in what it lacks (the show or
  * movie title, the season, the year). Bad input never throws: control characters and lone
@@ -72,6 +73,38 @@ public final class Identifier {
           "samples",
           "sample");
 
+  private static final int FOLDER_MEMO_MAX = 20_000;
+  private final java.util.concurrent.ConcurrentHashMap<String, TitledParse> folderMemo;
+
+  public Identifier() {
+    this(null);
+  }
+
+  private Identifier(java.util.concurrent.ConcurrentHashMap<String, TitledParse> folderMemo) {
+    this.folderMemo = folderMemo;
+  }
+
+  /** An identifier that remembers how it read folder names (up to 20,000 of them). */
+  public static Identifier rememberingFolders() {
+    return new Identifier(new java.util.concurrent.ConcurrentHashMap<>());
+  }
+
+  private TitledParse folderParse(String folder, Hints hints) {
+    if (folderMemo == null || hints != Hints.NONE) {
+      return parseWithHints(folder, false, hints);
+    }
+    TitledParse known = folderMemo.get(folder);
+    if (known != null) {
+      return known;
+    }
+    TitledParse p = parseWithHints(folder, false, hints);
+    if (folderMemo.size() >= FOLDER_MEMO_MAX) {
+      folderMemo.clear();
+    }
+    folderMemo.put(folder, p);
+    return p;
+  }
+
   /** Identifies a path or bare name. */
   public Identity identify(String pathOrName) {
     return identify(pathOrName, Hints.NONE);
@@ -126,7 +159,7 @@ public final class Identifier {
       if (GENERIC_FOLDERS.contains(folder.toLowerCase(Locale.ROOT))) {
         continue;
       }
-      TitledParse fp = parseWithHints(folder, false, hints);
+      TitledParse fp = folderParse(folder, hints);
       Map<String, Object> fprops = fp.parse().properties();
       if (!props.containsKey("season")
           && fprops.containsKey("season")

@@ -1,5 +1,6 @@
 package dev.reel.job;
 
+import dev.reel.progress.ProgressModel;
 import dev.reel.progress.ProgressSnapshot;
 import java.time.Duration;
 import java.util.Locale;
@@ -37,6 +38,20 @@ public record JobSummary(
         last.skipped(),
         notDone,
         Duration.ofNanos(last.elapsedNanos()),
+        stopped);
+  }
+
+  /** The summary of a job that ran in phases: the last phase's counts, the whole job's time. */
+  public static JobSummary of(ProgressModel model, long notDone, boolean stopped) {
+    ProgressSnapshot last = model.snapshot();
+    return new JobSummary(
+        last.job(),
+        last.unit(),
+        last.ok(),
+        last.failed(),
+        last.skipped(),
+        notDone,
+        Duration.ofNanos(model.jobElapsedNanos()),
         stopped);
   }
 

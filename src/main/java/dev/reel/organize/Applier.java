@@ -134,7 +134,7 @@ public final class Applier {
     }
     journal.state(run, stop.isStopped() ? "stopped" : "done", !stop.isStopped());
     renameCached(moved);
-    return JobSummary.of(progress.snapshot(), notDone, stop.isStopped());
+    return JobSummary.of(progress, notDone, stop.isStopped());
   }
 
   /** Undoes a run: the latest one not undone when {@code run} is null. */
@@ -169,7 +169,7 @@ public final class Applier {
     journal.state(
         r.run(), complete ? "undone" : stop.isStopped() ? "undoing" : "undo_failed", complete);
     renameCached(movedBack);
-    return JobSummary.of(progress.snapshot(), notDone, stop.isStopped());
+    return JobSummary.of(progress, notDone, stop.isStopped());
   }
 
   private void record(

@@ -4,6 +4,8 @@ import dev.reel.concurrent.StopToken;
 import dev.reel.progress.ProgressModel;
 import dev.reel.walk.FolderWalker;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,8 +16,8 @@ import java.util.function.Consumer;
 /**
  * Finds byte-identical files without reading most of them: files are grouped by size, files that
  * share a size by a quick hash of their first and last blocks, and only files that still share one
- * are read whole. Of each set of identical files the first in {@code preference} order is kept; the
- * others are reported as its copies.
+ * are read whole; hard links to one file are read once. Of each set of identical files the first in
+ * {@code preference} order is kept; the others are reported as its copies.
  */
 final class DuplicateFinder {
   private final ContentHasher hasher;
@@ -70,12 +72,21 @@ final class DuplicateFinder {
       return List.of();
     }
     Map<Long, List<ScannedFile>> byHash = new HashMap<>();
+    // names of one file (hard links) are hashed once: a linked library is not read ten times
+    Map<Object, Long> byInode = new HashMap<>();
     for (ScannedFile f : group) {
       try {
+        Object inode = Files.readAttributes(f.file().path(), BasicFileAttributes.class).fileKey();
+        Long known = inode == null ? null : byInode.get(inode);
         long h =
-            quick
-                ? hasher.quick(f.file().path(), f.file().sizeBytes(), f.file().modified())
-                : hasher.full(f.file().path(), f.file().sizeBytes(), f.file().modified());
+            known != null
+                ? known
+                : quick
+                    ? hasher.quick(f.file().path(), f.file().sizeBytes(), f.file().modified())
+                    : hasher.full(f.file().path(), f.file().sizeBytes(), f.file().modified());
+        if (inode != null) {
+          byInode.put(inode, h);
+        }
         byHash.computeIfAbsent(h, k -> new ArrayList<>()).add(f);
       } catch (IOException e) {
         warnings.accept("cannot read " + f.file().path() + ": " + FolderWalker.reason(e));

@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  */
 public final class OrganizeJob {
   private final ProbeJob probes;
-  private final Identifier identifier = new Identifier();
+  private final Identifier identifier = Identifier.rememberingFolders();
   private final Store store;
   private final Consumer<String> warnings;
   private final LongSupplier nanoClock;
@@ -79,6 +79,7 @@ public final class OrganizeJob {
     long dropped =
         probes.probeEach(
             videos,
+            request.sources(),
             ProbeDepth.HEADER,
             request.scan().timeout(),
             request.scan().workers(),
@@ -88,9 +89,7 @@ public final class OrganizeJob {
                   p.extra() != null
                       ? p.extra()
                       : Subject.of(identifier.identify(nameWithFolders(p.file())));
-              scanned.add(
-                  new ScannedFile(
-                      p.file(), p.outcome(), s, Quality.of(p.outcome(), s.screenSize())));
+              scanned.add(ScannedFile.of(p.file(), p.outcome(), s));
               progress.ok();
             },
             stop,
@@ -104,6 +103,11 @@ public final class OrganizeJob {
     if (store != null) {
       try {
         hashes = new FileHashes(store);
+        hashes.readAhead(
+            request.sources().stream()
+                .filter(java.nio.file.Files::isDirectory)
+                .map(Path::toString)
+                .toList());
       } catch (StoreFailedException e) {
         warnings.accept(e.getMessage() + "; hashing without the cache");
       }

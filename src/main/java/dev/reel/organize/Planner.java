@@ -395,7 +395,7 @@ final class Planner {
   }
 
   private void unplayable(ScannedFile f) {
-    String why = f.probe().problem().orElse("not playable");
+    String why = f.problem();
     if (request.quarantineDir() != null) {
       Path target = aside(request.quarantineDir(), f.file());
       add(ActionKind.UNPLAYABLE, Verb.MOVE, f.file(), target, "", why);

@@ -11,9 +11,14 @@ import dev.reel.media.ProbeOutcome;
  */
 public interface ProbeCache {
   /** No cache: every file is probed. */
-  ProbeCache NONE = depth -> Session.NONE;
+  ProbeCache NONE = (depth, folders) -> Session.NONE;
 
-  Session session(ProbeDepth depth);
+  /**
+   * Opens a run's session.
+   *
+   * @param folders the folders the run walks; the cache may read their entries ahead
+   */
+  Session session(ProbeDepth depth, java.util.List<java.nio.file.Path> folders);
 
   /** One run's use of the cache. Never throws: a cache that fails turns itself off. */
   interface Session extends AutoCloseable {

@@ -19,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -55,6 +56,7 @@ public final class ProbeJob {
     long dropped =
         probeEach(
             files,
+            request.paths(),
             request.depth(),
             request.timeout(),
             request.workers(),
@@ -81,10 +83,12 @@ public final class ProbeJob {
    * (identifying the name) runs in parallel too. The walk's count goes to {@code progress}'s total;
    * the caller counts outcomes.
    *
+   * @param roots the folders {@code files} come from (the cache may read their entries ahead)
    * @return how many files were dropped by a stop
    */
   public <T> long probeEach(
       Iterator<WalkedFile> files,
+      List<Path> roots,
       ProbeDepth depth,
       Duration timeout,
       int workers,
@@ -109,7 +113,7 @@ public final class ProbeJob {
             return files.next();
           }
         };
-    try (ProbeCache.Session session = cache.session(depth)) {
+    try (ProbeCache.Session session = cache.session(depth, roots)) {
       return new ParallelMap<WalkedFile, Probed<T>>(workers, timeout, true, "reel-probe")
           .run(
               counted,

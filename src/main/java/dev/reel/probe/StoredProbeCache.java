@@ -30,9 +30,17 @@ public final class StoredProbeCache implements ProbeCache {
   }
 
   @Override
-  public Session session(ProbeDepth depth) {
+  public Session session(ProbeDepth depth, java.util.List<java.nio.file.Path> folders) {
     try {
-      return new StoredSession(new ProbeResults(store), depth.name().toLowerCase(Locale.ROOT));
+      String d = depth.name().toLowerCase(Locale.ROOT);
+      ProbeResults results = new ProbeResults(store);
+      results.readAhead(
+          d,
+          folders.stream()
+              .filter(java.nio.file.Files::isDirectory)
+              .map(java.nio.file.Path::toString)
+              .toList());
+      return new StoredSession(results, d);
     } catch (StoreFailedException e) {
       warnings.accept(e.getMessage() + "; running without the cache");
       return Session.NONE;

@@ -17,6 +17,7 @@ public final class ProgressModel {
   private final String job;
   private final String unit;
   private final LongSupplier nanoClock;
+  private final long jobStartNanos;
   private volatile long startNanos;
   private final LongAdder ok = new LongAdder();
   private final LongAdder failed = new LongAdder();
@@ -36,6 +37,7 @@ public final class ProgressModel {
     this.unit = Objects.requireNonNull(unit, "unit");
     this.nanoClock = nanoClock;
     this.startNanos = nanoClock.getAsLong();
+    this.jobStartNanos = startNanos;
     this.phase = job;
   }
 
@@ -97,6 +99,11 @@ public final class ProgressModel {
   /** Job-specific values shown with the progress; the supplier is called by the display only. */
   public void extras(Supplier<Map<String, Object>> supplier) {
     extras = Objects.requireNonNull(supplier, "supplier");
+  }
+
+  /** Time since the job started, whatever its phase. */
+  public long jobElapsedNanos() {
+    return nanoClock.getAsLong() - jobStartNanos;
   }
 
   /** How far the job is now. */

@@ -21,6 +21,8 @@ public final class FileHashes {
   private final PreparedStatement upsert;
   private final PreparedStatement rename;
   private final List<Row> pending = new ArrayList<>();
+  private final java.util.Map<String, Row> ahead = new java.util.HashMap<>();
+  private final List<String> aheadPrefixes = new ArrayList<>();
 
   /** The hashes known for a file; {@code fullHash} is null when only the quick one was made. */
   public record Row(String path, long sizeBytes, Instant modified, long quickHash, Long fullHash) {}
@@ -45,10 +47,78 @@ public final class FileHashes {
     }
   }
 
+  /**
+   * Reads the hashes of the files below these folders in one query (unless there are more than
+   * {@link ProbeResults#READ_AHEAD_MAX}), so that the lookups of a run over them need no query
+   * each.
+   */
+  public void readAhead(List<String> folders) {
+    store.lock().lock();
+    try (PreparedStatement count =
+            store
+                .connection()
+                .prepareStatement("SELECT count(*) FROM file_hashes WHERE path >= ? AND path < ?");
+        PreparedStatement rows =
+            store
+                .connection()
+                .prepareStatement(
+                    "SELECT path, size_bytes, modified_nanos, quick_hash, full_hash FROM file_hashes"
+                        + " WHERE path >= ? AND path < ?")) {
+      List<String> prefixes = new ArrayList<>();
+      long n = 0;
+      for (String f : folders) {
+        String prefix = f.endsWith("/") ? f : f + "/";
+        count.setString(1, prefix);
+        count.setString(2, ProbeResults.upperBound(prefix));
+        try (ResultSet rs = count.executeQuery()) {
+          n += rs.next() ? rs.getLong(1) : 0;
+        }
+        prefixes.add(prefix);
+      }
+      if (n > ProbeResults.READ_AHEAD_MAX) {
+        return;
+      }
+      for (String prefix : prefixes) {
+        rows.setString(1, prefix);
+        rows.setString(2, ProbeResults.upperBound(prefix));
+        try (ResultSet rs = rows.executeQuery()) {
+          while (rs.next()) {
+            long full = rs.getLong(5);
+            boolean noFull = rs.wasNull();
+            long nanos = rs.getLong(3);
+            ahead.put(
+                rs.getString(1),
+                new Row(
+                    rs.getString(1),
+                    rs.getLong(2),
+                    Instant.ofEpochSecond(0, nanos),
+                    rs.getLong(4),
+                    noFull ? null : full));
+          }
+        }
+        aheadPrefixes.add(prefix);
+      }
+    } catch (SQLException e) {
+      throw new StoreFailedException("cannot read the hash cache", e);
+    } finally {
+      store.lock().unlock();
+    }
+  }
+
   /** The hashes remembered for this file as it is now. */
   public Optional<Row> lookup(String path, long sizeBytes, Instant modified) {
     store.lock().lock();
     try {
+      for (String p : aheadPrefixes) {
+        if (path.startsWith(p)) {
+          Row r = ahead.get(path);
+          return r != null
+                  && r.sizeBytes() == sizeBytes
+                  && ProbeResults.nanos(r.modified()) == ProbeResults.nanos(modified)
+              ? Optional.of(new Row(path, sizeBytes, modified, r.quickHash(), r.fullHash()))
+              : Optional.empty();
+        }
+      }
       select.setString(1, path);
       try (ResultSet rs = select.executeQuery()) {
         if (rs.next()

@@ -24,6 +24,14 @@ public final class ProbeResults {
   private final List<Row> pending = new ArrayList<>();
   private long hits;
   private long misses;
+  // rows read ahead for the folders a run walks: path -> row; lookups below those folders use it
+  private final java.util.Map<String, Cached> ahead = new java.util.HashMap<>();
+  private final List<String> aheadPrefixes = new ArrayList<>();
+
+  private record Cached(long sizeBytes, long modifiedNanos, String result) {}
+
+  /** At most this many rows are read ahead; a bigger tree is looked up row by row. */
+  static final int READ_AHEAD_MAX = 250_000;
 
   /** A result to remember. */
   public record Row(String path, String depth, long sizeBytes, Instant modified, String result) {}
@@ -49,10 +57,85 @@ public final class ProbeResults {
     }
   }
 
+  /**
+   * Reads the rows of one depth below these folders in one query, so that the lookups of a walk
+   * over them need no query each. Folders with more than {@value #READ_AHEAD_MAX} rows together are
+   * not read ahead.
+   */
+  public void readAhead(String depth, List<String> folders) {
+    store.lock().lock();
+    try (PreparedStatement count =
+            store
+                .connection()
+                .prepareStatement(
+                    "SELECT count(*) FROM probe_results WHERE depth = ? AND path >= ? AND path < ?");
+        PreparedStatement rows =
+            store
+                .connection()
+                .prepareStatement(
+                    "SELECT path, size_bytes, modified_nanos, result FROM probe_results"
+                        + " WHERE depth = ? AND path >= ? AND path < ?")) {
+      long n = 0;
+      List<String> prefixes = new ArrayList<>();
+      for (String f : folders) {
+        String prefix = f.endsWith("/") ? f : f + "/";
+        count.setString(1, depth);
+        count.setString(2, prefix);
+        count.setString(3, upperBound(prefix));
+        try (ResultSet rs = count.executeQuery()) {
+          n += rs.next() ? rs.getLong(1) : 0;
+        }
+        prefixes.add(prefix);
+      }
+      if (n > READ_AHEAD_MAX) {
+        return;
+      }
+      for (String prefix : prefixes) {
+        rows.setString(1, depth);
+        rows.setString(2, prefix);
+        rows.setString(3, upperBound(prefix));
+        try (ResultSet rs = rows.executeQuery()) {
+          while (rs.next()) {
+            ahead.put(rs.getString(1), new Cached(rs.getLong(2), rs.getLong(3), rs.getString(4)));
+          }
+        }
+        aheadPrefixes.add(prefix);
+      }
+    } catch (SQLException e) {
+      throw new StoreFailedException("cannot read the probe cache", e);
+    } finally {
+      store.lock().unlock();
+    }
+  }
+
+  /** The smallest string greater than every string starting with {@code prefix}. */
+  static String upperBound(String prefix) {
+    char last = prefix.charAt(prefix.length() - 1);
+    return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
+  }
+
+  private boolean readAheadCovers(String path) {
+    for (String p : aheadPrefixes) {
+      if (path.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The result remembered for this file as it is now, if any. */
   public Optional<String> lookup(String path, String depth, long sizeBytes, Instant modified) {
     store.lock().lock();
     try {
+      if (!aheadPrefixes.isEmpty() && readAheadCovers(path)) {
+        Cached c = ahead.remove(path);
+        if (c != null && c.sizeBytes == sizeBytes && c.modifiedNanos == nanos(modified)) {
+          hits++;
+          return Optional.of(c.result);
+        }
+        misses++;
+        return Optional.empty();
+      }
       select.setString(1, path);
       select.setString(2, depth);
       try (ResultSet rs = select.executeQuery()) {

@@ -82,7 +82,8 @@ class OrganizeCommandTest {
         .isEqualTo("Show Name/Season 01/Show Name - s01e02.mkv");
     assertThat(actionFor(plan, "Show.Name.S01E02.720p.HDTV.x264-GRP.mkv").get("kind").asText())
         .isEqualTo("duplicate");
-    assertThat(target(plan, "Show.Name.S01E02.720p.HDTV.x264-GRP.mkv")).startsWith(".reel/duplicates/");
+    assertThat(target(plan, "Show.Name.S01E02.720p.HDTV.x264-GRP.mkv"))
+        .startsWith(".reel/duplicates/");
     assertThat(target(plan, "Another.Show.S02E03E04.mkv"))
         .isEqualTo("Another Show/Season 02/Another Show - s02e03-e04.mkv");
     assertThat(target(plan, "Show.Name.S00E05.Special.mkv"))
@@ -91,16 +92,22 @@ class OrganizeCommandTest {
         .isEqualTo("Daily Show/Season 2024/Daily Show - 2024-03-14 - Guest Name.mkv");
     assertThat(target(plan, "Heat.1995.Directors.Cut.mkv"))
         .isEqualTo("Heat (1995)/Heat (1995) {edition-Director's Cut}.mkv");
-    assertThat(target(plan, "The.Matrix.1999.1080p.BluRay.x264-XYZ/The.Matrix.1999.1080p.BluRay.x264-XYZ.mkv"))
+    assertThat(
+            target(
+                plan,
+                "The.Matrix.1999.1080p.BluRay.x264-XYZ/The.Matrix.1999.1080p.BluRay.x264-XYZ.mkv"))
         .isEqualTo("The Matrix (1999)/The Matrix (1999).mkv");
     assertThat(target(plan, "Featurettes/Making of.mkv"))
         .isEqualTo("The Matrix (1999)/Featurettes/Making of.mkv");
     assertThat(target(plan, "movie.nfo")).isEqualTo("The Matrix (1999)/The Matrix (1999).nfo");
     assertThat(target(plan, "poster.jpg")).isEqualTo("The Matrix (1999)/poster.jpg");
-    assertThat(target(plan, "Subs/2_English.srt")).isEqualTo("The Matrix (1999)/The Matrix (1999).en.srt");
+    assertThat(target(plan, "Subs/2_English.srt"))
+        .isEqualTo("The Matrix (1999)/The Matrix (1999).en.srt");
     assertThat(actionFor(plan, "matrix copy.mkv").get("kind").asText()).isEqualTo("duplicate");
-    assertThat(actionFor(plan, "matrix copy.mkv").get("detail").asText()).startsWith("same bytes as");
-    assertThat(actionFor(plan, "Broken.Film.2001.mkv").get("kind").asText()).isEqualTo("unplayable");
+    assertThat(actionFor(plan, "matrix copy.mkv").get("detail").asText())
+        .startsWith("same bytes as");
+    assertThat(actionFor(plan, "Broken.Film.2001.mkv").get("kind").asText())
+        .isEqualTo("unplayable");
     assertThat(actionFor(plan, "Broken.Film.2001.mkv").get("action").asText()).isEqualTo("none");
     assertThat(actionFor(plan, "sample.mkv").get("kind").asText()).isEqualTo("unknown");
     assertThat(OrganizeFixture.contents(in)).isEqualTo(before);
@@ -109,22 +116,38 @@ class OrganizeCommandTest {
 
   @Test
   void jellyfinLayoutAndOwnFormats() throws IOException {
-    var r = reel("organize", in.toString(), "--into", lib.toString(), "--json", "--layout", "jellyfin");
+    var r =
+        reel("organize", in.toString(), "--into", lib.toString(), "--json", "--layout", "jellyfin");
     List<JsonNode> plan = jsonLines(r.out());
     assertThat(target(plan, "Another.Show.S02E03E04.mkv"))
         .isEqualTo("Another Show/Season 02/Another Show S02E03-E04.mkv");
     assertThat(target(plan, "Heat.1995.Directors.Cut.mkv"))
         .isEqualTo("Heat (1995)/Heat (1995) - Director's Cut.mkv");
-    assertThat(target(plan, "Featurettes/Making of.mkv")).isEqualTo("The Matrix (1999)/featurettes/Making of.mkv");
+    assertThat(target(plan, "Featurettes/Making of.mkv"))
+        .isEqualTo("The Matrix (1999)/featurettes/Making of.mkv");
     var own =
         reel(
-            "organize", in.toString(), "--into", lib.toString(), "--json",
-            "--movie-format", "Films/{title} [[{year}]][ - {resolution}]",
-            "--episode-format", "TV/{title}/{season:3}x{episode_range:3}");
+            "organize",
+            in.toString(),
+            "--into",
+            lib.toString(),
+            "--json",
+            "--movie-format",
+            "Films/{title} [[{year}]][ - {resolution}]",
+            "--episode-format",
+            "TV/{title}/{season:3}x{episode_range:3}");
     List<JsonNode> p2 = jsonLines(own.out());
     assertThat(target(p2, "Heat.1995.Directors.Cut.mkv")).isEqualTo("Films/Heat [1995] - SD.mkv");
-    assertThat(target(p2, "Another.Show.S02E03E04.mkv")).isEqualTo("TV/Another Show/002x003-004.mkv");
-    var bad = reel("organize", in.toString(), "--into", lib.toString(), "--movie-format", "{title} ({yeer})");
+    assertThat(target(p2, "Another.Show.S02E03E04.mkv"))
+        .isEqualTo("TV/Another Show/002x003-004.mkv");
+    var bad =
+        reel(
+            "organize",
+            in.toString(),
+            "--into",
+            lib.toString(),
+            "--movie-format",
+            "{title} ({yeer})");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("unknown token {yeer}");
   }
@@ -154,7 +177,8 @@ class OrganizeCommandTest {
     Map<String, String> before = OrganizeFixture.contents(in);
     for (String action : List.of("copy", "hardlink", "symlink")) {
       Path l = dir.resolve("lib-" + action);
-      var r = reel("organize", in.toString(), "--into", l.toString(), "--apply", "--action", action);
+      var r =
+          reel("organize", in.toString(), "--into", l.toString(), "--apply", "--action", action);
       assertThat(r.code()).as(r.err()).isZero();
       Path ep = l.resolve("Show Name/Season 01/Show Name - s01e01 - Pilot.mkv");
       assertThat(ep).exists();
@@ -162,8 +186,11 @@ class OrganizeCommandTest {
       if (action.equals("symlink")) {
         assertThat(Files.isSymbolicLink(ep)).isTrue();
       }
-      var again = reel("organize", in.toString(), "--into", l.toString(), "--json", "--action", action);
-      assertThat(jsonLines(again.out())).as(again.out()).allMatch(o -> o.get("action").asText().equals("none"));
+      var again =
+          reel("organize", in.toString(), "--into", l.toString(), "--json", "--action", action);
+      assertThat(jsonLines(again.out()))
+          .as(again.out())
+          .allMatch(o -> o.get("action").asText().equals("none"));
       assertThat(reel("undo").code()).isZero();
       assertThat(l).doesNotExist();
       assertThat(OrganizeFixture.contents(in)).isEqualTo(before);
@@ -178,10 +205,26 @@ class OrganizeCommandTest {
     var skip = reel("organize", in.toString(), "--into", lib.toString(), "--json");
     assertThat(actionFor(jsonLines(skip.out()), "Heat.1995.Directors.Cut.mkv").get("kind").asText())
         .isEqualTo("conflict");
-    var index = reel("organize", in.toString(), "--into", lib.toString(), "--json", "--on-conflict", "index");
+    var index =
+        reel(
+            "organize",
+            in.toString(),
+            "--into",
+            lib.toString(),
+            "--json",
+            "--on-conflict",
+            "index");
     assertThat(target(jsonLines(index.out()), "Heat.1995.Directors.Cut.mkv"))
         .isEqualTo("Heat (1995)/Heat (1995) {edition-Director's Cut} (2).mkv");
-    var fail = reel("organize", in.toString(), "--into", lib.toString(), "--apply", "--on-conflict", "fail");
+    var fail =
+        reel(
+            "organize",
+            in.toString(),
+            "--into",
+            lib.toString(),
+            "--apply",
+            "--on-conflict",
+            "fail");
     assertThat(fail.code()).isEqualTo(3);
     assertThat(fail.err()).contains("exists with other content").contains("nothing was changed");
     assertThat(in.resolve("Heat.1995.Directors.Cut.mkv")).exists();
@@ -198,7 +241,8 @@ class OrganizeCommandTest {
   @Test
   void reviewedPlanIsCarriedOutExactlyAndChangedSourcesAreRefused() throws IOException {
     Path planFile = dir.resolve("plan.json");
-    var r = reel("organize", in.toString(), "--into", lib.toString(), "--report", planFile.toString());
+    var r =
+        reel("organize", in.toString(), "--into", lib.toString(), "--report", planFile.toString());
     assertThat(r.code()).isZero();
     Path changed = in.resolve("Another.Show.S02E03E04.mkv");
     Files.writeString(changed, "edited", java.nio.file.StandardOpenOption.APPEND);
@@ -217,7 +261,8 @@ class OrganizeCommandTest {
   void nonsensePlansAndBadArgumentsAreOneLineAndMoveNothing() throws IOException {
     Map<String, String> before = OrganizeFixture.contents(in);
     Path nonsense = dir.resolve("nonsense.json");
-    Files.writeString(nonsense, "{\"reel_plan\": 1, \"library\": \"/x\", \"actions\": [{\"kind\": \"movie\"}]}");
+    Files.writeString(
+        nonsense, "{\"reel_plan\": 1, \"library\": \"/x\", \"actions\": [{\"kind\": \"movie\"}]}");
     var r = reel("organize", "--apply", "--plan", nonsense.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines().findFirst().orElseThrow())
@@ -250,7 +295,8 @@ class OrganizeCommandTest {
     Map<String, String> sorted = OrganizeFixture.contents(inner);
     var again = reel("organize", in.toString(), "--into", inner.toString(), "--json");
     assertThat(jsonLines(again.out())).allMatch(o -> o.get("action").asText().equals("none"));
-    var inPlace = reel("organize", inner.toString(), "--into", inner.toString(), "--in-place", "--json");
+    var inPlace =
+        reel("organize", inner.toString(), "--into", inner.toString(), "--in-place", "--json");
     assertThat(inPlace.code()).as(inPlace.err()).isZero();
     assertThat(jsonLines(inPlace.out()))
         .as(inPlace.out())
@@ -272,8 +318,14 @@ class OrganizeCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     for (String e : OrganizeFixture.entries(lib)) {
       for (String part : e.split("/")) {
-        assertThat(part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
-        assertThat(part).doesNotContain("\n").doesNotContain(":").doesNotContain("?").doesNotEndWith(".").doesNotEndWith(" ");
+        assertThat(part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+            .isLessThanOrEqualTo(255);
+        assertThat(part)
+            .doesNotContain("\n")
+            .doesNotContain(":")
+            .doesNotContain("?")
+            .doesNotEndWith(".")
+            .doesNotEndWith(" ");
       }
     }
     assertThat(OrganizeFixture.entries(lib)).anyMatch(e -> e.contains("Sh\u00f6w \u6f22\u5b57"));
@@ -285,12 +337,15 @@ class OrganizeCommandTest {
   void reportsInEveryFormat() throws IOException {
     for (String ext : List.of("json", "csv", "md", "html")) {
       Path f = dir.resolve("plan." + ext);
-      assertThat(reel("organize", in.toString(), "--into", lib.toString(), "--report", f.toString()).code())
+      assertThat(
+              reel("organize", in.toString(), "--into", lib.toString(), "--report", f.toString())
+                  .code())
           .isZero();
       assertThat(Files.readString(f)).contains("The Matrix (1999)");
     }
     assertThat(Files.readString(dir.resolve("plan.csv"))).startsWith("kind,action,source,target");
-    assertThat(reel("organize", in.toString(), "--into", lib.toString(), "--report", "x.txt").code())
+    assertThat(
+            reel("organize", in.toString(), "--into", lib.toString(), "--report", "x.txt").code())
         .isEqualTo(2);
   }
 }

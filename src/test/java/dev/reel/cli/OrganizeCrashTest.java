@@ -95,8 +95,14 @@ class OrganizeCrashTest {
       int after = 1 + points.nextInt(FILES - 1);
       Process p =
           child(
-              "organize", "--apply", "--plan", (verb.equals("copy") ? copyPlan : movePlan).toString(),
-              "--json", "-q", "--cache", cache.toString());
+              "organize",
+              "--apply",
+              "--plan",
+              (verb.equals("copy") ? copyPlan : movePlan).toString(),
+              "--json",
+              "-q",
+              "--cache",
+              cache.toString());
       int lines = 0;
       try (BufferedReader out =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -107,13 +113,17 @@ class OrganizeCrashTest {
         p.waitFor();
       }
       String err = Files.readString(dir.resolve("err.txt"));
-      assertThat(lines).as("point %d: the child got to its %d-th action: %s", i, after, err).isEqualTo(after);
+      assertThat(lines)
+          .as("point %d: the child got to its %d-th action: %s", i, after, err)
+          .isEqualTo(after);
       if (p.exitValue() != 0) {
         killedMidRun++;
       }
       boolean resume = i % 4 != 3; // every fourth run is undone straight after the kill
       if (resume) {
-        var r = ProbeCommandTest.run("organize", "--apply", "--resume", "-q", "--cache", cache.toString());
+        var r =
+            ProbeCommandTest.run(
+                "organize", "--apply", "--resume", "-q", "--cache", cache.toString());
         assertThat(r.code()).as("resume after point %d: %s", i, r.err()).isIn(0, 2);
         if (r.code() == 0) {
           for (String[] mv : l.moves()) {

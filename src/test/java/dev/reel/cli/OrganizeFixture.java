@@ -65,7 +65,8 @@ final class OrganizeFixture {
     Path pack = in.resolve("Show.Name.S01.720p.HDTV.x264-GRP");
     video(pack.resolve("Show.Name.S01E01.Pilot.720p.HDTV.x264-GRP.mkv"));
     video(pack.resolve("Show.Name.S01E02.720p.HDTV.x264-GRP.mkv"));
-    Files.writeString(pack.resolve("Show.Name.S01E01.Pilot.720p.HDTV.x264-GRP.en.forced.srt"), "1\n");
+    Files.writeString(
+        pack.resolve("Show.Name.S01E01.Pilot.720p.HDTV.x264-GRP.en.forced.srt"), "1\n");
     better(in.resolve("Show.Name.S01E02.1080p.WEB.mkv"));
     Path movie = in.resolve("The.Matrix.1999.1080p.BluRay.x264-XYZ");
     video(movie.resolve("The.Matrix.1999.1080p.BluRay.x264-XYZ.mkv"));
@@ -110,7 +111,8 @@ final class OrganizeFixture {
 
   static String sha256(Path p) throws IOException {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

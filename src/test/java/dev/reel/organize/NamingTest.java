@@ -32,7 +32,8 @@ class NamingTest {
     assertThat(plex("Daily.Show.2024.03.14.Guest.mkv"))
         .isEqualTo("Daily Show/Season 2024/Daily Show - 2024-03-14 - Guest.mkv");
     assertThat(plex("Movie.2010.Part.2.mkv")).isEqualTo("Movie (2010)/Movie (2010) - pt2.mkv");
-    assertThat(plex("Movie.2010.EXTENDED.mkv")).isEqualTo("Movie (2010)/Movie (2010) {edition-Extended}.mkv");
+    assertThat(plex("Movie.2010.EXTENDED.mkv"))
+        .isEqualTo("Movie (2010)/Movie (2010) {edition-Extended}.mkv");
     assertThat(plex("Movie.2010.mkv", true)).isEqualTo("Movie (2010)/Movie (2010) - 1080p.mkv");
   }
 
@@ -46,16 +47,20 @@ class NamingTest {
                 .render(new NameTemplate.Values(Map.of("episode_range", List.of(1, 2, 3))), s -> s))
         .isEqualTo("E01-E03");
     assertThatThrownBy(() -> NameTemplate.parse("{title")).hasMessageContaining("'{' without '}'");
-    assertThatThrownBy(() -> NameTemplate.parse("[{title}")).hasMessageContaining("'[' without ']'");
+    assertThatThrownBy(() -> NameTemplate.parse("[{title}"))
+        .hasMessageContaining("'[' without ']'");
     assertThatThrownBy(() -> NameTemplate.parse("{title:x}")).hasMessageContaining("padding");
-    assertThatThrownBy(() -> NameTemplate.parse("{nope}")).hasMessageContaining("unknown token {nope}");
+    assertThatThrownBy(() -> NameTemplate.parse("{nope}"))
+        .hasMessageContaining("unknown token {nope}");
   }
 
   @Test
   void namesAreSafeOnWindowsSharesAndCappedAt255Bytes() {
-    assertThat(SafeNames.WINDOWS.component("Star Wars: A New Hope", ".mkv")).isEqualTo("Star Wars - A New Hope.mkv");
+    assertThat(SafeNames.WINDOWS.component("Star Wars: A New Hope", ".mkv"))
+        .isEqualTo("Star Wars - A New Hope.mkv");
     assertThat(SafeNames.WINDOWS.component("What If...?", "")).isEqualTo("What If");
-    assertThat(SafeNames.WINDOWS.component("AC/DC \"Live\" <1991> | *", ".mkv")).isEqualTo("AC-DC 'Live' 1991 -.mkv");
+    assertThat(SafeNames.WINDOWS.component("AC/DC \"Live\" <1991> | *", ".mkv"))
+        .isEqualTo("AC-DC 'Live' 1991 -.mkv");
     assertThat(SafeNames.WINDOWS.component("CON", ".mkv")).isEqualTo("CON_.mkv");
     assertThat(SafeNames.WINDOWS.component("..", "")).isEqualTo("_");
     assertThat(SafeNames.POSIX.component("a:b?c\nd", ".mkv")).isEqualTo("a:b?c d.mkv");

@@ -21,7 +21,8 @@ class PlanReportBrowserTest {
   @TempDir Path dir;
 
   private static String chromium() {
-    for (String c : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+    for (String c :
+        List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
       if (Files.isExecutable(Path.of(c))) {
         return c;
       }
@@ -39,30 +40,54 @@ class PlanReportBrowserTest {
     for (int e = 1; e <= 3; e++) {
       actions.add(
           new PlannedAction(
-              ActionKind.EPISODE, Verb.MOVE, dir.resolve("in/Show.S01E0" + e + ".mkv"),
-              lib.resolve("Show/Season 01/Show - s01e0" + e + ".mkv"), 10, t, "Show", ""));
+              ActionKind.EPISODE,
+              Verb.MOVE,
+              dir.resolve("in/Show.S01E0" + e + ".mkv"),
+              lib.resolve("Show/Season 01/Show - s01e0" + e + ".mkv"),
+              10,
+              t,
+              "Show",
+              ""));
     }
     actions.add(
         new PlannedAction(
-            ActionKind.MOVIE, Verb.MOVE, dir.resolve("in/<script>alert(1)</script>.2010.mkv"),
-            lib.resolve("X (2010)/X (2010).mkv"), 10, t, "<script>X</script> (2010)", ""));
+            ActionKind.MOVIE,
+            Verb.MOVE,
+            dir.resolve("in/<script>alert(1)</script>.2010.mkv"),
+            lib.resolve("X (2010)/X (2010).mkv"),
+            10,
+            t,
+            "<script>X</script> (2010)",
+            ""));
     actions.add(
         new PlannedAction(
-            ActionKind.UNKNOWN, Verb.NONE, dir.resolve("in/notes & things.mkv"), null, 10, t, "",
+            ActionKind.UNKNOWN,
+            Verb.NONE,
+            dir.resolve("in/notes & things.mkv"),
+            null,
+            10,
+            t,
+            "",
             "the name says nothing about what it is"));
     Plan plan = new Plan(lib, Verb.MOVE, actions);
     Path html = dir.resolve("plan.html");
     PlanReport.write(plan, html);
     Process p =
         new ProcessBuilder(
-                browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--dump-dom",
                 html.toUri().toString())
             .redirectError(dir.resolve("chromium.err").toFile())
             .start();
     byte[] out = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String dom = new String(out, StandardCharsets.UTF_8);
-    assertThat(dom).as(Files.readString(dir.resolve("chromium.err"))).contains("reel organize plan");
+    assertThat(dom)
+        .as(Files.readString(dir.resolve("chromium.err")))
+        .contains("reel organize plan");
     assertThat(count(dom, "<details class=\"group\">")).isEqualTo(2);
     assertThat(dom).contains("<summary>Show <span class=\"k\">(3)</span></summary>");
     // a name is text, never markup: no script element reached the page
@@ -91,8 +116,14 @@ class PlanReportBrowserTest {
             Verb.COPY,
             List.of(
                 new PlannedAction(
-                    ActionKind.MOVIE, Verb.COPY, dir.resolve("a, \"b\".mkv"), dir.resolve("x/a.mkv"),
-                    1, t, "A", "")));
+                    ActionKind.MOVIE,
+                    Verb.COPY,
+                    dir.resolve("a, \"b\".mkv"),
+                    dir.resolve("x/a.mkv"),
+                    1,
+                    t,
+                    "A",
+                    "")));
     assertThat(PlanReport.csv(plan).lines().skip(1).findFirst().orElseThrow())
         .contains("\"" + dir.resolve("a, \"\"b\"\".mkv") + "\"");
   }
