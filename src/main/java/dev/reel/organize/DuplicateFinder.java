@@ -4,8 +4,6 @@ import dev.reel.concurrent.StopToken;
 import dev.reel.progress.ProgressModel;
 import dev.reel.walk.FolderWalker;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -76,7 +74,7 @@ final class DuplicateFinder {
     Map<Object, Long> byInode = new HashMap<>();
     for (ScannedFile f : group) {
       try {
-        Object inode = Files.readAttributes(f.file().path(), BasicFileAttributes.class).fileKey();
+        Object inode = f.file().fileKey();
         Long known = inode == null ? null : byInode.get(inode);
         long h =
             known != null

@@ -265,7 +265,7 @@ final class Planner {
     if (claimed.contains(target)) {
       return Existing.OTHER;
     }
-    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+    if (!exists(target)) {
       return Existing.NONE;
     }
     try {
@@ -291,6 +291,18 @@ final class Planner {
       warnings.accept("cannot compare with " + target + ": " + e.getMessage());
       return Existing.OTHER;
     }
+  }
+
+  // folders known to exist or not: most targets are in folders that do not exist yet, and a file
+  // in a missing folder needs no look on disk
+  private final Map<Path, Boolean> folders = new HashMap<>();
+
+  private boolean exists(Path p) {
+    Path parent = p.getParent();
+    if (parent != null && !folders.computeIfAbsent(parent, f -> Files.isDirectory(f))) {
+      return false;
+    }
+    return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
   }
 
   private static Path indexed(Path target, int n) {
@@ -331,7 +343,7 @@ final class Planner {
         if (owner == null && aside != null && a.how() == Sidecars.Naming.AFTER_VIDEO) {
           // follows its video into the duplicates or quarantine folder, under its own name
           Path target = aside.target().resolveSibling(s.path().getFileName().toString());
-          if (!claimed.contains(target) && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+          if (!claimed.contains(target) && !exists(target)) {
             claimed.add(target);
             add(
                 ActionKind.SIDECAR,
@@ -420,7 +432,7 @@ final class Planner {
             ? folder.resolve(f.relative())
             : folder.resolve(f.root().getFileName().toString()).resolve(f.relative());
     Path free = base.normalize();
-    for (int n = 2; claimed.contains(free) || Files.exists(free, LinkOption.NOFOLLOW_LINKS); n++) {
+    for (int n = 2; claimed.contains(free) || exists(free); n++) {
       free = indexed(base, n);
     }
     claimed.add(free);

@@ -189,7 +189,8 @@ public final class FolderWalker {
 
     private static WalkedFile file(Path p, Path root, BasicFileAttributes a, boolean named) {
       Instant modified = a.lastModifiedTime().toInstant();
-      return new WalkedFile(p, root, a.isRegularFile() ? a.size() : 0, modified, named);
+      return new WalkedFile(
+          p, root, a.isRegularFile() ? a.size() : 0, modified, named, a.fileKey());
     }
   }
 }

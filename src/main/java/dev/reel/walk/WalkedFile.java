@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param sizeBytes its size (0 for what is not a regular file)
  * @param modified its modification time
  * @param named whether the user named the file directly (kept whatever its extension)
+ * @param fileKey what identifies the file itself on its file system (device and inode), so that two
+ *     names of one file (hard links) can be told apart from two copies; null where there is none
  */
-public record WalkedFile(Path path, Path root, long sizeBytes, Instant modified, boolean named) {
+public record WalkedFile(
+    Path path, Path root, long sizeBytes, Instant modified, boolean named, Object fileKey) {
   public WalkedFile {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(root, "root");

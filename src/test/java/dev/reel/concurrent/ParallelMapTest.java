@@ -132,6 +132,7 @@ class ParallelMapTest {
     StopToken stop = new StopToken();
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch fourTaken = new CountDownLatch(1); // item 4 is queued: the stop must drop it
     List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
     Thread stopper =
         Thread.ofPlatform()
@@ -139,6 +140,7 @@ class ParallelMapTest {
                 () -> {
                   try {
                     started.await();
+                    fourTaken.await();
                     stop.stop();
                     release.countDown();
                   } catch (InterruptedException e) {
@@ -148,7 +150,23 @@ class ParallelMapTest {
     long dropped =
         new ParallelMap<Integer, Integer>(1, null, true, "t")
             .run(
-                range(1_000).iterator(),
+                new java.util.Iterator<Integer>() {
+                  private final java.util.Iterator<Integer> all = range(1_000).iterator();
+
+                  @Override
+                  public boolean hasNext() {
+                    return all.hasNext();
+                  }
+
+                  @Override
+                  public Integer next() {
+                    Integer i = all.next();
+                    if (i == 4) {
+                      fourTaken.countDown();
+                    }
+                    return i;
+                  }
+                },
                 i -> {
                   if (i == 3) {
                     started.countDown();
