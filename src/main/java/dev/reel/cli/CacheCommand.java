@@ -76,6 +76,8 @@ final class CacheCommand implements Runnable {
           o.put("file", store.file().toString());
           o.put("size_bytes", store.sizeBytes());
           o.put("probe_results", counts.get("probe_results"));
+          o.put("file_hashes", counts.get("file_hashes"));
+          o.put("organize_runs", counts.get("organize_runs"));
           ArrayNode last = o.putArray("last_runs");
           for (CacheRuns.LastRun r : runs) {
             last.addObject()
@@ -91,6 +93,13 @@ final class CacheCommand implements Runnable {
         streams.out().println("cache:          " + store.file());
         streams.out().println("size:           " + ProbeTableWriter.bytes(store.sizeBytes()));
         streams.out().printf(Locale.ROOT, "probe results:  %,d%n", counts.get("probe_results"));
+        streams.out().printf(Locale.ROOT, "file hashes:    %,d%n", counts.get("file_hashes"));
+        streams
+            .out()
+            .printf(
+                Locale.ROOT,
+                "organize runs:  %,d (the journal; 'cache clear' keeps it, see 'reel runs')%n",
+                counts.get("organize_runs"));
         for (CacheRuns.LastRun r : runs) {
           streams
               .out()
@@ -132,9 +141,26 @@ final class CacheCommand implements Runnable {
         return Files.exists(Store.fileIn(cache.folder())) ? 3 : 0;
       }
       try (Store store = opened.get()) {
-        long n = store.counts().get("probe_results");
-        store.clear(List.of("probe_results"));
-        streams.err().printf(Locale.ROOT, "reel cache: removed %,d probe results%n", n);
+        Map<String, Long> counts = store.counts();
+        if (probes) {
+          store.clear(List.of("probe_results"));
+          streams
+              .err()
+              .printf(
+                  Locale.ROOT,
+                  "reel cache: removed %,d probe results%n",
+                  counts.get("probe_results"));
+        } else {
+          store.clear(List.of("probe_results", "file_hashes"));
+          streams
+              .err()
+              .printf(
+                  Locale.ROOT,
+                  "reel cache: removed %,d probe results and %,d file hashes (the organize journal is"
+                      + " kept)%n",
+                  counts.get("probe_results"),
+                  counts.get("file_hashes"));
+        }
         return 0;
       }
     }

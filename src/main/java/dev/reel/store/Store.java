@@ -57,6 +57,7 @@ public final class Store implements AutoCloseable {
           "cannot create the cache folder " + folder + " (" + e.getMessage() + "); no cache");
       return Optional.empty();
     }
+    SqliteNative.useCopyIn(folder);
     Connection c = null;
     try {
       SQLiteConfig config = new SQLiteConfig();

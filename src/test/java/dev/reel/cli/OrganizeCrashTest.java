@@ -143,6 +143,58 @@ class OrganizeCrashTest {
     assertThat(killedMidRun).isGreaterThan(25);
   }
 
+  @Test
+  void ctrlCStopsBetweenFilesAndResumeFinishes() throws Exception {
+    Path in = dir.resolve("in");
+    Path lib = dir.resolve("lib");
+    Layout l = layout(new Random(11), in, lib);
+    writeSources(in, l);
+    Map<String, String> pristine = OrganizeFixture.contents(in);
+    Path plan = planFile(dir.resolve("move.json"), l, "move");
+    Path cache = dir.resolve("cache");
+    Process p =
+        child(
+            "organize",
+            "--apply",
+            "--plan",
+            plan.toString(),
+            "--json",
+            "--cache",
+            cache.toString());
+    int lines = 0;
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      while (lines < 20 && out.readLine() != null) {
+        lines++;
+      }
+      assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor())
+          .isZero();
+      while (out.readLine() != null) {
+        lines++;
+      }
+    }
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String err = Files.readString(dir.resolve("err.txt"));
+    if (lines < FILES) { // the stop came before the last file (it nearly always does)
+      assertThat(p.exitValue()).as(err).isEqualTo(130);
+      assertThat(err).contains("stopping").contains("stopped");
+      var runs = ProbeCommandTest.run("runs", "--json", "--cache", cache.toString());
+      assertThat(runs.out()).contains("\"state\":\"stopped\"");
+    }
+    var r =
+        ProbeCommandTest.run("organize", "--apply", "--resume", "-q", "--cache", cache.toString());
+    if (lines < FILES) {
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+    for (String[] mv : l.moves()) {
+      assertThat(Path.of(mv[1])).isRegularFile();
+      assertThat(Path.of(mv[0])).doesNotExist();
+    }
+    assertThat(ProbeCommandTest.run("undo", "-q", "--cache", cache.toString()).code()).isZero();
+    assertThat(OrganizeFixture.contents(in)).isEqualTo(pristine);
+    assertThat(OrganizeFixture.entries(lib)).isEmpty();
+  }
+
   private Process child(String... args) throws IOException {
     List<String> cmd =
         new ArrayList<>(
