@@ -217,7 +217,13 @@ final class OrganizeCommand implements Callable<Integer> {
       FfmpegLibrary.logErrors(output.verbose);
       ProbeCache probeCache =
           store == null || cache.off ? ProbeCache.NONE : new StoredProbeCache(store, warnings);
-      job = new OrganizeJob(new FfmpegMediaProbe(), probeCache, store, warnings, System::nanoTime);
+      job =
+          new OrganizeJob(
+              new FfmpegMediaProbe(),
+              probeCache,
+              cache.off ? null : store,
+              warnings,
+              System::nanoTime);
       plan = job.plan(request, stop, progress);
       if (plan == null) {
         return JobSummary.of(progress, 0, true);

@@ -44,7 +44,7 @@ final class DuplicateFinder {
     }
     List<List<ScannedFile>> sameSize = bySize.values().stream().filter(l -> l.size() > 1).toList();
     progress.total(sameSize.stream().mapToLong(List::size).sum());
-    Map<ScannedFile, ScannedFile> copies = new HashMap<>();
+    Map<ScannedFile, ScannedFile> copies = new java.util.IdentityHashMap<>();
     for (List<ScannedFile> group : sameSize) {
       if (stop.isStopped()) {
         break;

@@ -9,6 +9,7 @@ import dev.reel.probe.ProbeJob;
 import dev.reel.probe.ProbeRequest;
 import dev.reel.progress.ProgressModel;
 import dev.reel.store.FileHashes;
+import dev.reel.store.ScanRecords;
 import dev.reel.store.Store;
 import dev.reel.store.StoreFailedException;
 import dev.reel.walk.FolderWalker;
@@ -72,10 +73,11 @@ public final class OrganizeJob {
             .skipping(skip)
             .walk(request.sources());
     List<WalkedFile> sidecars = new ArrayList<>();
-    Iterator<WalkedFile> videos = videosOnly(all, sidecars);
-    List<ScannedFile> scanned = new ArrayList<>();
+    List<ScannedFile> scanned = java.util.Collections.synchronizedList(new ArrayList<>());
     long t0 = nanoClock.getAsLong();
     progress.beginPhase("probe");
+    ScanRecords scans = scanRecords(request);
+    Iterator<WalkedFile> videos = unknownOnly(videosOnly(all, sidecars), scans, scanned, progress);
     long dropped =
         probes.probeEach(
             videos,
@@ -89,11 +91,24 @@ public final class OrganizeJob {
                   p.extra() != null
                       ? p.extra()
                       : Subject.of(identifier.identify(nameWithFolders(p.file())));
-              scanned.add(ScannedFile.of(p.file(), p.outcome(), s));
+              ScannedFile f = ScannedFile.of(p.file(), p.outcome(), s);
+              scanned.add(f);
+              if (scans != null && !(p.outcome() instanceof dev.reel.media.ProbeOutcome.TimedOut)) {
+                remember(scans, f);
+              }
               progress.ok();
             },
             stop,
             progress);
+    if (scans != null) {
+      try {
+        scans.flush();
+      } catch (StoreFailedException e) {
+        warnings.accept(e.getMessage() + "; the next plan reads the names again");
+      }
+    }
+    // files answered from the scan cache and probed ones arrive in different orders: one order
+    scanned.sort(java.util.Comparator.comparing(f -> f.file().path()));
     long t1 = nanoClock.getAsLong();
     phase("walk+probe+identify", t1 - t0, scanned.size());
     if (stop.isStopped() || dropped > 0) {
@@ -116,6 +131,95 @@ public final class OrganizeJob {
     Plan plan = planner.plan(scanned, sidecars, stop, progress);
     phase("hash+plan", nanoClock.getAsLong() - t1, plan.actions().size());
     return stop.isStopped() ? null : plan;
+  }
+
+  /** The scan cache, when there is a store and the code's fingerprint can be read. */
+  private ScanRecords scanRecords(OrganizeRequest request) {
+    String fingerprint = Fingerprint.VALUE;
+    if (store == null || fingerprint == null) {
+      return null;
+    }
+    try {
+      ScanRecords r = new ScanRecords(store, fingerprint);
+      r.readAhead(
+          request.sources().stream()
+              .filter(java.nio.file.Files::isDirectory)
+              .map(Path::toString)
+              .toList());
+      return r;
+    } catch (StoreFailedException e) {
+      warnings.accept(e.getMessage() + "; reading every name again");
+      return null;
+    }
+  }
+
+  private void remember(ScanRecords scans, ScannedFile f) {
+    try {
+      scans.put(
+          f.file().path().toString(),
+          f.file().sizeBytes(),
+          f.file().modified(),
+          ScanRecordCodec.encode(f));
+    } catch (StoreFailedException e) {
+      // only a cache: the next plan reads the name again
+    }
+  }
+
+  /** The fingerprint of the scan's code (the name parser and this package), made on first use. */
+  private static final class Fingerprint {
+    static final String VALUE = CodeFingerprint.of(Identifier.class, OrganizeJob.class);
+  }
+
+  /**
+   * Files the scan cache knows (unchanged since, same code) go straight to {@code scanned}; the
+   * others on to be probed and identified.
+   */
+  private static Iterator<WalkedFile> unknownOnly(
+      Iterator<WalkedFile> videos,
+      ScanRecords scans,
+      List<ScannedFile> scanned,
+      ProgressModel progress) {
+    if (scans == null) {
+      return videos;
+    }
+    return new Iterator<>() {
+      private WalkedFile next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && videos.hasNext()) {
+          WalkedFile f = videos.next();
+          ScannedFile known = null;
+          try {
+            known =
+                scans
+                    .lookup(f.path().toString(), f.sizeBytes(), f.modified())
+                    .map(text -> ScanRecordCodec.decode(text, f))
+                    .orElse(null);
+          } catch (StoreFailedException e) {
+            // read it again
+          }
+          if (known != null) {
+            scanned.add(known);
+            progress.addTotal(1);
+            progress.ok();
+          } else {
+            next = f;
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public WalkedFile next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        WalkedFile f = next;
+        next = null;
+        return f;
+      }
+    };
   }
 
   /** How long each phase took, one line: "walk+probe+identify 1.20s (10,000 files), ...". */

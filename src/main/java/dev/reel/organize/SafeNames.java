@@ -31,6 +31,8 @@ public enum SafeNames {
       char c = s.charAt(i);
       if (c < 0x20 || c == 0x7f) {
         b.append(' ');
+      } else if (c == ' ' && !b.isEmpty() && b.charAt(b.length() - 1) == ' ') {
+        // runs of spaces (left by dropped characters) become one
       } else if (c == '/' || c == '\\' && this == WINDOWS) {
         b.append('-');
       } else if (this == WINDOWS && c == ':') {
@@ -46,7 +48,7 @@ public enum SafeNames {
         b.append(c);
       }
     }
-    return b.toString().replaceAll(" {2,}", " ");
+    return b.toString();
   }
 
   /**

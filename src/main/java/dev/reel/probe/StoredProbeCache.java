@@ -8,6 +8,7 @@ import dev.reel.store.Store;
 import dev.reel.store.StoreFailedException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,13 +35,12 @@ public final class StoredProbeCache implements ProbeCache {
     try {
       String d = depth.name().toLowerCase(Locale.ROOT);
       ProbeResults results = new ProbeResults(store);
-      results.readAhead(
-          d,
+      List<String> readAhead =
           folders.stream()
               .filter(java.nio.file.Files::isDirectory)
               .map(java.nio.file.Path::toString)
-              .toList());
-      return new StoredSession(results, d);
+              .toList();
+      return new StoredSession(results, d, readAhead);
     } catch (StoreFailedException e) {
       warnings.accept(e.getMessage() + "; running without the cache");
       return Session.NONE;
@@ -55,9 +55,13 @@ public final class StoredProbeCache implements ProbeCache {
     private final Set<ProbeOutcome> fromCache =
         Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
-    StoredSession(ProbeResults results, String depth) {
+    private final List<String> readAhead;
+    private final AtomicBoolean readAheadDone = new AtomicBoolean();
+
+    StoredSession(ProbeResults results, String depth, List<String> readAhead) {
       this.results = results;
       this.depth = depth;
+      this.readAhead = readAhead;
     }
 
     @Override
@@ -66,6 +70,10 @@ public final class StoredProbeCache implements ProbeCache {
         return null;
       }
       try {
+        if (readAheadDone.compareAndSet(false, true)) {
+          // on the first lookup, not at the start: a run that asks nothing reads nothing
+          results.readAhead(depth, readAhead);
+        }
         var text = results.lookup(file.path().toString(), depth, file.sizeBytes(), file.modified());
         if (text.isEmpty()) {
           return null;

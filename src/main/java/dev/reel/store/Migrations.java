@@ -79,10 +79,21 @@ final class Migrations {
                 run INTEGER NOT NULL,
                 path TEXT NOT NULL,
                 PRIMARY KEY (run, path)
+              ) WITHOUT ROWID"""),
+          List.of(
+              // what organize's scan made of a file (its name read, its quality), valid while the
+              // file is unchanged and the code that made it (fingerprint) is the same
+              """
+              CREATE TABLE organize_scans (
+                path TEXT PRIMARY KEY,
+                size_bytes INTEGER NOT NULL,
+                modified_nanos INTEGER NOT NULL,
+                fingerprint TEXT NOT NULL,
+                record TEXT NOT NULL
               ) WITHOUT ROWID"""));
 
   /** The tables `reel cache clear` may empty: caches only, never the organize journal. */
-  static final Set<String> TABLES = Set.of("probe_results", "file_hashes");
+  static final Set<String> TABLES = Set.of("probe_results", "file_hashes", "organize_scans");
 
   private Migrations() {}
 

@@ -130,7 +130,7 @@ public final class Store implements AutoCloseable {
       var rs =
           s.executeQuery(
               "SELECT (SELECT count(*) FROM probe_results), (SELECT count(*) FROM file_hashes),"
-                  + " (SELECT count(*) FROM organize_runs)");
+                  + " (SELECT count(*) FROM organize_runs), (SELECT count(*) FROM organize_scans)");
       rs.next();
       return Map.of(
           "probe_results",
