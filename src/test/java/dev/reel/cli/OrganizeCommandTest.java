@@ -334,6 +334,24 @@ class OrganizeCommandTest {
   }
 
   @Test
+  void aWarmPlanIsTheColdPlanAndAChangedFileIsReadAgain() throws IOException {
+    var cold = reel("organize", in.toString(), "--into", lib.toString(), "--json");
+    var warm = reel("organize", in.toString(), "--into", lib.toString(), "--json");
+    assertThat(warm.out()).isEqualTo(cold.out());
+    // the same bytes under a new name: the name is read again, not taken from the cache
+    Path heat = in.resolve("Heat.1995.Directors.Cut.mkv");
+    Files.move(heat, in.resolve("Ronin.1998.mkv"));
+    var renamed = reel("organize", in.toString(), "--into", lib.toString(), "--json");
+    assertThat(target(jsonLines(renamed.out()), "Ronin.1998.mkv")).isEqualTo("Ronin (1998)/Ronin (1998).mkv");
+    // changed content under the same name: probed again (it no longer plays)
+    Path special = in.resolve("Show.Name.S00E05.Special.mkv");
+    Files.write(special, new byte[] {0, 1, 2, 3});
+    var changed = reel("organize", in.toString(), "--into", lib.toString(), "--json");
+    assertThat(actionFor(jsonLines(changed.out()), "Show.Name.S00E05.Special.mkv").get("kind").asText())
+        .isEqualTo("unplayable");
+  }
+
+  @Test
   void reportsInEveryFormat() throws IOException {
     for (String ext : List.of("json", "csv", "md", "html")) {
       Path f = dir.resolve("plan." + ext);
