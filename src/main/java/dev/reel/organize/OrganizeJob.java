@@ -182,13 +182,9 @@ public final class OrganizeJob {
     if (scans == null) {
       return videos;
     }
-    return new Iterator<>() {
-      private WalkedFile next;
-
-      @Override
-      public boolean hasNext() {
-        while (next == null && videos.hasNext()) {
-          WalkedFile f = videos.next();
+    return keeping(
+        videos,
+        f -> {
           ScannedFile known = null;
           try {
             known =
@@ -199,27 +195,14 @@ public final class OrganizeJob {
           } catch (StoreFailedException e) {
             // read it again
           }
-          if (known != null) {
-            scanned.add(known);
-            progress.addTotal(1);
-            progress.ok();
-          } else {
-            next = f;
+          if (known == null) {
+            return true;
           }
-        }
-        return next != null;
-      }
-
-      @Override
-      public WalkedFile next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        WalkedFile f = next;
-        next = null;
-        return f;
-      }
-    };
+          scanned.add(known);
+          progress.addTotal(1);
+          progress.ok();
+          return false;
+        });
   }
 
   /** How long each phase took, one line: "walk+probe+identify 1.20s (10,000 files), ...". */
@@ -245,35 +228,49 @@ public final class OrganizeJob {
 
   private static Iterator<WalkedFile> videosOnly(
       Iterator<WalkedFile> all, List<WalkedFile> sidecars) {
-    return new Iterator<>() {
-      private WalkedFile next;
-
-      @Override
-      public boolean hasNext() {
-        while (next == null && all.hasNext()) {
-          WalkedFile f = all.next();
+    return keeping(
+        all,
+        f -> {
           String ext = Sidecars.ext(f.path().getFileName().toString()).toLowerCase(Locale.ROOT);
-          if (Sidecars.EXTENSIONS.contains(ext) && !f.named()) {
+          if (!Sidecars.EXTENSIONS.contains(ext)) {
+            return true;
+          }
+          if (!f.named()) { // a sidecar named directly has nothing to follow
             synchronized (sidecars) {
               sidecars.add(f);
             }
-          } else if (Sidecars.EXTENSIONS.contains(ext)) {
-            // a sidecar named directly: not a video, nothing to plan for it on its own
-          } else {
-            next = f;
+          }
+          return false;
+        });
+  }
+
+  /**
+   * The items of {@code in} that {@code keep} accepts, read as the iterator advances; {@code keep}
+   * may take the others elsewhere.
+   */
+  private static <T> Iterator<T> keeping(Iterator<T> in, java.util.function.Predicate<T> keep) {
+    return new Iterator<>() {
+      private T next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && in.hasNext()) {
+          T t = in.next();
+          if (keep.test(t)) {
+            next = t;
           }
         }
         return next != null;
       }
 
       @Override
-      public WalkedFile next() {
+      public T next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        WalkedFile f = next;
+        T t = next;
         next = null;
-        return f;
+        return t;
       }
     };
   }

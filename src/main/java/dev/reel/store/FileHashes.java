@@ -48,56 +48,32 @@ public final class FileHashes {
   }
 
   /**
-   * Reads the hashes of the files below these folders in one query (unless there are more than
-   * {@link ProbeResults#READ_AHEAD_MAX}), so that the lookups of a run over them need no query
-   * each.
+   * Reads the hashes of the files below these folders in one query (not when there are more than
+   * {@link FolderReadAhead#MAX_ROWS}), so that the lookups of a run over them need no query each.
    */
   public void readAhead(List<String> folders) {
     store.lock().lock();
-    try (PreparedStatement count =
-            store
-                .connection()
-                .prepareStatement("SELECT count(*) FROM file_hashes WHERE path >= ? AND path < ?");
-        PreparedStatement rows =
-            store
-                .connection()
-                .prepareStatement(
-                    "SELECT path, size_bytes, modified_nanos, quick_hash, full_hash FROM file_hashes"
-                        + " WHERE path >= ? AND path < ?")) {
-      List<String> prefixes = new ArrayList<>();
-      long n = 0;
-      for (String f : folders) {
-        String prefix = f.endsWith("/") ? f : f + "/";
-        count.setString(1, prefix);
-        count.setString(2, ProbeResults.upperBound(prefix));
-        try (ResultSet rs = count.executeQuery()) {
-          n += rs.next() ? rs.getLong(1) : 0;
-        }
-        prefixes.add(prefix);
-      }
-      if (n > ProbeResults.READ_AHEAD_MAX) {
-        return;
-      }
-      for (String prefix : prefixes) {
-        rows.setString(1, prefix);
-        rows.setString(2, ProbeResults.upperBound(prefix));
-        try (ResultSet rs = rows.executeQuery()) {
-          while (rs.next()) {
-            long full = rs.getLong(5);
-            boolean noFull = rs.wasNull();
-            long nanos = rs.getLong(3);
-            ahead.put(
-                rs.getString(1),
-                new Row(
+    try {
+      aheadPrefixes.addAll(
+          FolderReadAhead.read(
+              store,
+              "file_hashes",
+              "path, size_bytes, modified_nanos, quick_hash, full_hash",
+              null,
+              null,
+              folders,
+              rs -> {
+                long full = rs.getLong(5);
+                Long fullHash = rs.wasNull() ? null : full;
+                ahead.put(
                     rs.getString(1),
-                    rs.getLong(2),
-                    Instant.ofEpochSecond(0, nanos),
-                    rs.getLong(4),
-                    noFull ? null : full));
-          }
-        }
-        aheadPrefixes.add(prefix);
-      }
+                    new Row(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        Instant.ofEpochSecond(0, rs.getLong(3)),
+                        rs.getLong(4),
+                        fullHash));
+              }));
     } catch (SQLException e) {
       throw new StoreFailedException("cannot read the hash cache", e);
     } finally {
@@ -109,15 +85,13 @@ public final class FileHashes {
   public Optional<Row> lookup(String path, long sizeBytes, Instant modified) {
     store.lock().lock();
     try {
-      for (String p : aheadPrefixes) {
-        if (path.startsWith(p)) {
-          Row r = ahead.get(path);
-          return r != null
-                  && r.sizeBytes() == sizeBytes
-                  && ProbeResults.nanos(r.modified()) == ProbeResults.nanos(modified)
-              ? Optional.of(new Row(path, sizeBytes, modified, r.quickHash(), r.fullHash()))
-              : Optional.empty();
-        }
+      if (FolderReadAhead.covers(aheadPrefixes, path)) {
+        Row r = ahead.get(path);
+        return r != null
+                && r.sizeBytes() == sizeBytes
+                && ProbeResults.nanos(r.modified()) == ProbeResults.nanos(modified)
+            ? Optional.of(new Row(path, sizeBytes, modified, r.quickHash(), r.fullHash()))
+            : Optional.empty();
       }
       select.setString(1, path);
       try (ResultSet rs = select.executeQuery()) {
@@ -154,21 +128,7 @@ public final class FileHashes {
     store.lock().lock();
     try {
       flush();
-      Connection c = store.connection();
-      c.setAutoCommit(false);
-      try {
-        for (String[] p : fromTo) {
-          rename.setString(1, p[1]);
-          rename.setString(2, p[0]);
-          rename.addBatch();
-        }
-        rename.executeBatch();
-        c.commit();
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreFailedException("cannot write the hash cache", e);
+      store.renamePaths("file_hashes", "cannot write the hash cache", fromTo);
     } finally {
       store.lock().unlock();
     }
@@ -180,30 +140,25 @@ public final class FileHashes {
       if (pending.isEmpty()) {
         return;
       }
-      Connection c = store.connection();
-      c.setAutoCommit(false);
-      try {
-        for (Row r : pending) {
-          upsert.setString(1, r.path());
-          upsert.setLong(2, r.sizeBytes());
-          upsert.setLong(3, ProbeResults.nanos(r.modified()));
-          upsert.setLong(4, r.quickHash());
-          if (r.fullHash() == null) {
-            upsert.setNull(5, Types.INTEGER);
-          } else {
-            upsert.setLong(5, r.fullHash());
-          }
-          upsert.addBatch();
-        }
-        upsert.executeBatch();
-        c.commit();
-      } finally {
-        pending.clear();
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreFailedException("cannot write the hash cache", e);
+      store.inTransaction(
+          "cannot write the hash cache",
+          c -> {
+            for (Row r : pending) {
+              upsert.setString(1, r.path());
+              upsert.setLong(2, r.sizeBytes());
+              upsert.setLong(3, ProbeResults.nanos(r.modified()));
+              upsert.setLong(4, r.quickHash());
+              if (r.fullHash() == null) {
+                upsert.setNull(5, Types.INTEGER);
+              } else {
+                upsert.setLong(5, r.fullHash());
+              }
+              upsert.addBatch();
+            }
+            upsert.executeBatch();
+          });
     } finally {
+      pending.clear();
       store.lock().unlock();
     }
   }

@@ -1,6 +1,5 @@
 package dev.reel.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,71 +66,58 @@ public final class Journal {
   /** Records a new run with its actions and the folders it will create; returns its number. */
   public long begin(
       String library, String verb, String command, List<Entry> actions, List<String> folders) {
-    store.lock().lock();
-    Connection c = store.connection();
-    try {
-      c.setAutoCommit(false);
-      try {
-        long run;
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO organize_runs (format, started_millis, state, library, verb, command,"
-                    + " actions) VALUES (?, ?, 'applying', ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-          s.setInt(1, FORMAT);
-          s.setLong(2, System.currentTimeMillis());
-          s.setString(3, library);
-          s.setString(4, verb);
-          s.setString(5, command);
-          s.setInt(6, actions.size());
-          s.executeUpdate();
-          try (ResultSet k = s.getGeneratedKeys()) {
-            k.next();
-            run = k.getLong(1);
+    long[] run = new long[1];
+    store.inTransaction(
+        "cannot write the organize journal",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO organize_runs (format, started_millis, state, library, verb,"
+                      + " command, actions) VALUES (?, ?, 'applying', ?, ?, ?, ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            s.setInt(1, FORMAT);
+            s.setLong(2, System.currentTimeMillis());
+            s.setString(3, library);
+            s.setString(4, verb);
+            s.setString(5, command);
+            s.setInt(6, actions.size());
+            s.executeUpdate();
+            try (ResultSet k = s.getGeneratedKeys()) {
+              k.next();
+              run[0] = k.getLong(1);
+            }
           }
-        }
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO organize_actions (run, seq, verb, kind, source, target, size_bytes,"
-                    + " modified_nanos, state, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          for (Entry e : actions) {
-            s.setLong(1, run);
-            s.setInt(2, e.seq());
-            s.setString(3, e.verb());
-            s.setString(4, e.kind());
-            s.setString(5, e.source());
-            s.setString(6, e.target());
-            s.setLong(7, e.sizeBytes());
-            s.setLong(8, e.modifiedNanos());
-            s.setString(9, e.state());
-            s.setString(10, e.note());
-            s.addBatch();
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO organize_actions (run, seq, verb, kind, source, target, size_bytes,"
+                      + " modified_nanos, state, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Entry e : actions) {
+              s.setLong(1, run[0]);
+              s.setInt(2, e.seq());
+              s.setString(3, e.verb());
+              s.setString(4, e.kind());
+              s.setString(5, e.source());
+              s.setString(6, e.target());
+              s.setLong(7, e.sizeBytes());
+              s.setLong(8, e.modifiedNanos());
+              s.setString(9, e.state());
+              s.setString(10, e.note());
+              s.addBatch();
+            }
+            s.executeBatch();
           }
-          s.executeBatch();
-        }
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "INSERT OR IGNORE INTO organize_folders (run, path) VALUES (?, ?)")) {
-          for (String f : folders) {
-            s.setLong(1, run);
-            s.setString(2, f);
-            s.addBatch();
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT OR IGNORE INTO organize_folders (run, path) VALUES (?, ?)")) {
+            for (String f : folders) {
+              s.setLong(1, run[0]);
+              s.setString(2, f);
+              s.addBatch();
+            }
+            s.executeBatch();
           }
-          s.executeBatch();
-        }
-        c.commit();
-        return run;
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreFailedException("cannot write the organize journal", e);
-    } finally {
-      store.lock().unlock();
-    }
+        });
+    return run[0];
   }
 
   /** Records an action's new state (committed with the next batch). */
@@ -150,33 +136,27 @@ public final class Journal {
   /** Commits the pending marks. */
   public void flush() {
     store.lock().lock();
-    Connection c = store.connection();
     try {
       if (pendingMarks.isEmpty()) {
         return;
       }
-      c.setAutoCommit(false);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE organize_actions SET state = ?, note = ? WHERE run = ? AND seq = ?")) {
-        for (Object[] m : pendingMarks) {
-          s.setString(1, (String) m[0]);
-          s.setString(2, (String) m[1]);
-          s.setLong(3, (Long) m[2]);
-          s.setInt(4, (Integer) m[3]);
-          s.addBatch();
-        }
-        s.executeBatch();
-        c.commit();
-        pendingMarks.clear();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreFailedException("cannot write the organize journal", e);
+      store.inTransaction(
+          "cannot write the organize journal",
+          c -> {
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "UPDATE organize_actions SET state = ?, note = ? WHERE run = ? AND seq = ?")) {
+              for (Object[] m : pendingMarks) {
+                s.setString(1, (String) m[0]);
+                s.setString(2, (String) m[1]);
+                s.setLong(3, (Long) m[2]);
+                s.setInt(4, (Integer) m[3]);
+                s.addBatch();
+              }
+              s.executeBatch();
+            }
+          });
+      pendingMarks.clear();
     } finally {
       store.lock().unlock();
     }
@@ -208,88 +188,67 @@ public final class Journal {
 
   /** All runs, newest first. */
   public List<Run> runs() {
-    return queryRuns("SELECT * FROM organize_runs ORDER BY run DESC", null);
+    return query("SELECT * FROM organize_runs ORDER BY run DESC", null, Journal::run);
   }
 
   public Optional<Run> run(long run) {
-    return queryRuns("SELECT * FROM organize_runs WHERE run = ?", run).stream().findFirst();
-  }
-
-  private List<Run> queryRuns(String sql, Long arg) {
-    store.lock().lock();
-    try (PreparedStatement s = store.connection().prepareStatement(sql)) {
-      if (arg != null) {
-        s.setLong(1, arg);
-      }
-      List<Run> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          long fin = rs.getLong("finished_millis");
-          boolean noFinish = rs.wasNull();
-          out.add(
-              new Run(
-                  rs.getLong("run"),
-                  rs.getInt("format"),
-                  Instant.ofEpochMilli(rs.getLong("started_millis")),
-                  noFinish ? null : Instant.ofEpochMilli(fin),
-                  rs.getString("state"),
-                  rs.getString("library"),
-                  rs.getString("verb"),
-                  rs.getString("command"),
-                  rs.getInt("actions")));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreFailedException("cannot read the organize journal", e);
-    } finally {
-      store.lock().unlock();
-    }
+    return query("SELECT * FROM organize_runs WHERE run = ?", run, Journal::run).stream()
+        .findFirst();
   }
 
   /** A run's actions in order. */
   public List<Entry> actions(long run) {
     flush();
-    store.lock().lock();
-    try (PreparedStatement s =
-        store
-            .connection()
-            .prepareStatement("SELECT * FROM organize_actions WHERE run = ? ORDER BY seq")) {
-      s.setLong(1, run);
-      List<Entry> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new Entry(
-                  rs.getInt("seq"),
-                  rs.getString("verb"),
-                  rs.getString("kind"),
-                  rs.getString("source"),
-                  rs.getString("target"),
-                  rs.getLong("size_bytes"),
-                  rs.getLong("modified_nanos"),
-                  rs.getString("state"),
-                  rs.getString("note")));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreFailedException("cannot read the organize journal", e);
-    } finally {
-      store.lock().unlock();
-    }
+    return query(
+        "SELECT * FROM organize_actions WHERE run = ? ORDER BY seq",
+        run,
+        rs ->
+            new Entry(
+                rs.getInt("seq"),
+                rs.getString("verb"),
+                rs.getString("kind"),
+                rs.getString("source"),
+                rs.getString("target"),
+                rs.getLong("size_bytes"),
+                rs.getLong("modified_nanos"),
+                rs.getString("state"),
+                rs.getString("note")));
   }
 
   /** The folders a run planned to create. */
   public List<String> folders(long run) {
+    return query("SELECT path FROM organize_folders WHERE run = ?", run, rs -> rs.getString(1));
+  }
+
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private static Run run(ResultSet rs) throws SQLException {
+    long fin = rs.getLong("finished_millis");
+    boolean noFinish = rs.wasNull();
+    return new Run(
+        rs.getLong("run"),
+        rs.getInt("format"),
+        Instant.ofEpochMilli(rs.getLong("started_millis")),
+        noFinish ? null : Instant.ofEpochMilli(fin),
+        rs.getString("state"),
+        rs.getString("library"),
+        rs.getString("verb"),
+        rs.getString("command"),
+        rs.getInt("actions"));
+  }
+
+  private <T> List<T> query(String sql, Long arg, RowMapper<T> mapper) {
     store.lock().lock();
-    try (PreparedStatement s =
-        store.connection().prepareStatement("SELECT path FROM organize_folders WHERE run = ?")) {
-      s.setLong(1, run);
-      List<String> out = new ArrayList<>();
+    try (PreparedStatement s = store.connection().prepareStatement(sql)) {
+      if (arg != null) {
+        s.setLong(1, arg);
+      }
+      List<T> out = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          out.add(rs.getString(1));
+          out.add(mapper.map(rs));
         }
       }
       return out;

@@ -30,9 +30,6 @@ public final class ProbeResults {
 
   private record Cached(long sizeBytes, long modifiedNanos, String result) {}
 
-  /** At most this many rows are read ahead; a bigger tree is looked up row by row. */
-  static final int READ_AHEAD_MAX = 250_000;
-
   /** A result to remember. */
   public record Row(String path, String depth, long sizeBytes, Instant modified, String result) {}
 
@@ -59,48 +56,22 @@ public final class ProbeResults {
 
   /**
    * Reads the rows of one depth below these folders in one query, so that the lookups of a walk
-   * over them need no query each. Folders with more than {@value #READ_AHEAD_MAX} rows together are
-   * not read ahead.
+   * over them need no query each (not when there are more than {@link FolderReadAhead#MAX_ROWS}).
    */
   public void readAhead(String depth, List<String> folders) {
     store.lock().lock();
-    try (PreparedStatement count =
-            store
-                .connection()
-                .prepareStatement(
-                    "SELECT count(*) FROM probe_results WHERE depth = ? AND path >= ? AND path < ?");
-        PreparedStatement rows =
-            store
-                .connection()
-                .prepareStatement(
-                    "SELECT path, size_bytes, modified_nanos, result FROM probe_results"
-                        + " WHERE depth = ? AND path >= ? AND path < ?")) {
-      long n = 0;
-      List<String> prefixes = new ArrayList<>();
-      for (String f : folders) {
-        String prefix = f.endsWith("/") ? f : f + "/";
-        count.setString(1, depth);
-        count.setString(2, prefix);
-        count.setString(3, upperBound(prefix));
-        try (ResultSet rs = count.executeQuery()) {
-          n += rs.next() ? rs.getLong(1) : 0;
-        }
-        prefixes.add(prefix);
-      }
-      if (n > READ_AHEAD_MAX) {
-        return;
-      }
-      for (String prefix : prefixes) {
-        rows.setString(1, depth);
-        rows.setString(2, prefix);
-        rows.setString(3, upperBound(prefix));
-        try (ResultSet rs = rows.executeQuery()) {
-          while (rs.next()) {
-            ahead.put(rs.getString(1), new Cached(rs.getLong(2), rs.getLong(3), rs.getString(4)));
-          }
-        }
-        aheadPrefixes.add(prefix);
-      }
+    try {
+      aheadPrefixes.addAll(
+          FolderReadAhead.read(
+              store,
+              "probe_results",
+              "path, size_bytes, modified_nanos, result",
+              "depth = ?",
+              depth,
+              folders,
+              rs ->
+                  ahead.put(
+                      rs.getString(1), new Cached(rs.getLong(2), rs.getLong(3), rs.getString(4)))));
     } catch (SQLException e) {
       throw new StoreFailedException("cannot read the probe cache", e);
     } finally {
@@ -108,26 +79,11 @@ public final class ProbeResults {
     }
   }
 
-  /** The smallest string greater than every string starting with {@code prefix}. */
-  static String upperBound(String prefix) {
-    char last = prefix.charAt(prefix.length() - 1);
-    return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
-  }
-
-  private boolean readAheadCovers(String path) {
-    for (String p : aheadPrefixes) {
-      if (path.startsWith(p)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The result remembered for this file as it is now, if any. */
   public Optional<String> lookup(String path, String depth, long sizeBytes, Instant modified) {
     store.lock().lock();
     try {
-      if (!aheadPrefixes.isEmpty() && readAheadCovers(path)) {
+      if (!aheadPrefixes.isEmpty() && FolderReadAhead.covers(aheadPrefixes, path)) {
         Cached c = ahead.remove(path);
         if (c != null && c.sizeBytes == sizeBytes && c.modifiedNanos == nanos(modified)) {
           hits++;
@@ -193,36 +149,24 @@ public final class ProbeResults {
     if (pending.isEmpty()) {
       return;
     }
-    Connection c = store.connection();
     try {
-      c.setAutoCommit(false);
       long now = System.currentTimeMillis();
-      for (Row r : pending) {
-        upsert.setString(1, r.path());
-        upsert.setString(2, r.depth());
-        upsert.setLong(3, r.sizeBytes());
-        upsert.setLong(4, nanos(r.modified()));
-        upsert.setString(5, r.result());
-        upsert.setLong(6, now);
-        upsert.addBatch();
-      }
-      upsert.executeBatch();
-      c.commit();
-      pending.clear();
-    } catch (SQLException e) {
-      pending.clear();
-      try {
-        c.rollback();
-      } catch (SQLException ignored) {
-        // the first error is the one reported
-      }
-      throw new StoreFailedException("cannot write the probe cache", e);
+      store.inTransaction(
+          "cannot write the probe cache",
+          c -> {
+            for (Row r : pending) {
+              upsert.setString(1, r.path());
+              upsert.setString(2, r.depth());
+              upsert.setLong(3, r.sizeBytes());
+              upsert.setLong(4, nanos(r.modified()));
+              upsert.setString(5, r.result());
+              upsert.setLong(6, now);
+              upsert.addBatch();
+            }
+            upsert.executeBatch();
+          });
     } finally {
-      try {
-        c.setAutoCommit(true);
-      } catch (SQLException e) {
-        // the connection is gone; the next use reports it
-      }
+      pending.clear();
     }
   }
 
@@ -231,22 +175,7 @@ public final class ProbeResults {
     store.lock().lock();
     try {
       writePending();
-      Connection c = store.connection();
-      c.setAutoCommit(false);
-      try (PreparedStatement s =
-          c.prepareStatement("UPDATE OR REPLACE probe_results SET path = ? WHERE path = ?")) {
-        for (String[] p : fromTo) {
-          s.setString(1, p[1]);
-          s.setString(2, p[0]);
-          s.addBatch();
-        }
-        s.executeBatch();
-        c.commit();
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreFailedException("cannot write the probe cache", e);
+      store.renamePaths("probe_results", "cannot write the probe cache", fromTo);
     } finally {
       store.lock().unlock();
     }

@@ -1,8 +1,6 @@
 package dev.reel.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,46 +43,22 @@ public final class ScanRecords {
   }
 
   /**
-   * Reads the rows below these folders (unless more than {@link ProbeResults#READ_AHEAD_MAX});
-   * lookups answer from them only.
+   * Reads the rows of this fingerprint below these folders (not when there are more than {@link
+   * FolderReadAhead#MAX_ROWS}); lookups answer from them only.
    */
   public void readAhead(List<String> folders) {
     store.lock().lock();
-    try (PreparedStatement count =
-            store
-                .connection()
-                .prepareStatement(
-                    "SELECT count(*) FROM organize_scans WHERE path >= ? AND path < ?");
-        PreparedStatement rows =
-            store
-                .connection()
-                .prepareStatement(
-                    "SELECT path, size_bytes, modified_nanos, record FROM organize_scans"
-                        + " WHERE path >= ? AND path < ? AND fingerprint = ?")) {
-      long n = 0;
-      for (String f : folders) {
-        String prefix = f.endsWith("/") ? f : f + "/";
-        count.setString(1, prefix);
-        count.setString(2, ProbeResults.upperBound(prefix));
-        try (ResultSet rs = count.executeQuery()) {
-          n += rs.next() ? rs.getLong(1) : 0;
-        }
-      }
-      if (n > ProbeResults.READ_AHEAD_MAX) {
-        return;
-      }
-      for (String f : folders) {
-        String prefix = f.endsWith("/") ? f : f + "/";
-        rows.setString(1, prefix);
-        rows.setString(2, ProbeResults.upperBound(prefix));
-        rows.setString(3, fingerprint);
-        try (ResultSet rs = rows.executeQuery()) {
-          while (rs.next()) {
-            ahead.put(
-                rs.getString(1), new Object[] {rs.getLong(2), rs.getLong(3), rs.getString(4)});
-          }
-        }
-      }
+    try {
+      FolderReadAhead.read(
+          store,
+          "organize_scans",
+          "path, size_bytes, modified_nanos, record",
+          "fingerprint = ?",
+          fingerprint,
+          folders,
+          rs ->
+              ahead.put(
+                  rs.getString(1), new Object[] {rs.getLong(2), rs.getLong(3), rs.getString(4)}));
     } catch (SQLException e) {
       throw new StoreFailedException("cannot read the scan cache", e);
     } finally {
@@ -124,26 +98,21 @@ public final class ScanRecords {
       if (pending.isEmpty()) {
         return;
       }
-      Connection c = store.connection();
-      c.setAutoCommit(false);
-      try {
-        for (Object[] p : pending) {
-          upsert.setString(1, (String) p[0]);
-          upsert.setLong(2, (Long) p[1]);
-          upsert.setLong(3, (Long) p[2]);
-          upsert.setString(4, fingerprint);
-          upsert.setString(5, (String) p[3]);
-          upsert.addBatch();
-        }
-        upsert.executeBatch();
-        c.commit();
-      } finally {
-        pending.clear();
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreFailedException("cannot write the scan cache", e);
+      store.inTransaction(
+          "cannot write the scan cache",
+          c -> {
+            for (Object[] p : pending) {
+              upsert.setString(1, (String) p[0]);
+              upsert.setLong(2, (Long) p[1]);
+              upsert.setLong(3, (Long) p[2]);
+              upsert.setString(4, fingerprint);
+              upsert.setString(5, (String) p[3]);
+              upsert.addBatch();
+            }
+            upsert.executeBatch();
+          });
     } finally {
+      pending.clear();
       store.lock().unlock();
     }
   }

@@ -110,6 +110,56 @@ public final class Store implements AutoCloseable {
     return connection;
   }
 
+  /** Work on the connection inside one transaction. */
+  interface SqlWork {
+    void run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction under the lock: all of it is committed, or none (rolled
+   * back) and a {@link StoreFailedException} says {@code what} failed.
+   */
+  void inTransaction(String what, SqlWork work) {
+    lock.lock();
+    try {
+      connection.setAutoCommit(false);
+      try {
+        work.run(connection);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException ignored) {
+          // the first error is the one reported
+        }
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreFailedException(what, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Renames rows of a path-keyed table: files that moved keep what is known of them. */
+  void renamePaths(String table, String what, List<String[]> fromTo) {
+    inTransaction(
+        what,
+        c -> {
+          try (java.sql.PreparedStatement s =
+              c.prepareStatement("UPDATE OR REPLACE " + table + " SET path = ? WHERE path = ?")) {
+            for (String[] p : fromTo) {
+              s.setString(1, p[1]);
+              s.setString(2, p[0]);
+              s.addBatch();
+            }
+            s.executeBatch();
+          }
+        });
+  }
+
   /** The size on disk of the database with its write-ahead log. */
   public long sizeBytes() {
     long n = 0;

@@ -3,11 +3,9 @@ package dev.reel.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,23 +34,11 @@ class OrganizeCommandTest {
   }
 
   private ProbeCommandTest.Run reel(String... args) {
-    List<String> a = new ArrayList<>(List.of(args));
-    a.add("--cache");
-    a.add(cache.toString());
-    if (!args[0].equals("runs")) {
-      a.add("-q");
-    }
-    return ProbeCommandTest.run(a.toArray(String[]::new));
+    return OrganizeFixture.reel(cache, args);
   }
 
-  private List<JsonNode> jsonLines(String out) throws IOException {
-    List<JsonNode> l = new ArrayList<>();
-    for (String line : out.split("\n")) {
-      if (!line.isBlank()) {
-        l.add(new ObjectMapper().readTree(line));
-      }
-    }
-    return l;
+  private static List<JsonNode> jsonLines(String out) throws IOException {
+    return OrganizeFixture.jsonLines(out);
   }
 
   private JsonNode actionFor(List<JsonNode> plan, String sourceEnd) {
@@ -342,12 +328,16 @@ class OrganizeCommandTest {
     Path heat = in.resolve("Heat.1995.Directors.Cut.mkv");
     Files.move(heat, in.resolve("Ronin.1998.mkv"));
     var renamed = reel("organize", in.toString(), "--into", lib.toString(), "--json");
-    assertThat(target(jsonLines(renamed.out()), "Ronin.1998.mkv")).isEqualTo("Ronin (1998)/Ronin (1998).mkv");
+    assertThat(target(jsonLines(renamed.out()), "Ronin.1998.mkv"))
+        .isEqualTo("Ronin (1998)/Ronin (1998).mkv");
     // changed content under the same name: probed again (it no longer plays)
     Path special = in.resolve("Show.Name.S00E05.Special.mkv");
     Files.write(special, new byte[] {0, 1, 2, 3});
     var changed = reel("organize", in.toString(), "--into", lib.toString(), "--json");
-    assertThat(actionFor(jsonLines(changed.out()), "Show.Name.S00E05.Special.mkv").get("kind").asText())
+    assertThat(
+            actionFor(jsonLines(changed.out()), "Show.Name.S00E05.Special.mkv")
+                .get("kind")
+                .asText())
         .isEqualTo("unplayable");
   }
 

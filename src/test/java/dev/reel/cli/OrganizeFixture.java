@@ -85,6 +85,29 @@ final class OrganizeFixture {
     video(in.resolve("sample.mkv"));
   }
 
+  /** Runs reel in-process with this cache folder (and -q, except for commands without it). */
+  static ProbeCommandTest.Run reel(Path cache, String... args) {
+    java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(args));
+    a.add("--cache");
+    a.add(cache.toString());
+    if (!args[0].equals("runs")) {
+      a.add("-q");
+    }
+    return ProbeCommandTest.run(a.toArray(String[]::new));
+  }
+
+  /** The JSON objects of a JSON-lines output. */
+  static java.util.List<com.fasterxml.jackson.databind.JsonNode> jsonLines(String out)
+      throws IOException {
+    java.util.List<com.fasterxml.jackson.databind.JsonNode> l = new java.util.ArrayList<>();
+    for (String line : out.split("\n")) {
+      if (!line.isBlank()) {
+        l.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+      }
+    }
+    return l;
+  }
+
   /** Every regular file below {@code dir} with its SHA-256, by path relative to {@code dir}. */
   static Map<String, String> contents(Path dir) throws IOException {
     Map<String, String> m = new TreeMap<>();

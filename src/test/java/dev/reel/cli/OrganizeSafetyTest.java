@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,19 +44,11 @@ class OrganizeSafetyTest {
   }
 
   private ProbeCommandTest.Run reel(String... args) {
-    List<String> a = new ArrayList<>(List.of(args));
-    a.addAll(List.of("--cache", cache.toString(), "-q"));
-    return ProbeCommandTest.run(a.toArray(String[]::new));
+    return OrganizeFixture.reel(cache, args);
   }
 
   private static List<JsonNode> lines(String out) throws IOException {
-    List<JsonNode> l = new ArrayList<>();
-    for (String s : out.split("\n")) {
-      if (!s.isBlank()) {
-        l.add(new ObjectMapper().readTree(s));
-      }
-    }
-    return l;
+    return OrganizeFixture.jsonLines(out);
   }
 
   @Test
