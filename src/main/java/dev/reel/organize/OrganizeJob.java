@@ -38,6 +38,7 @@ public final class OrganizeJob {
   private final Consumer<String> warnings;
   private final LongSupplier nanoClock;
   private final List<String> phaseTimes = new ArrayList<>();
+  private SubjectRefiner refiner = SubjectRefiner.NONE;
 
   /**
    * @param store for content hashes, or null
@@ -54,6 +55,12 @@ public final class OrganizeJob {
     this.store = store;
     this.warnings = warnings;
     this.nanoClock = nanoClock;
+  }
+
+  /** Refines subjects between the scan and the plan (a lookup); none by default. */
+  public OrganizeJob refiningWith(SubjectRefiner refiner) {
+    this.refiner = java.util.Objects.requireNonNull(refiner, "refiner");
+    return this;
   }
 
   /** The plan; {@code null} when a stop came before the plan was complete. */
@@ -127,8 +134,17 @@ public final class OrganizeJob {
         warnings.accept(e.getMessage() + "; hashing without the cache");
       }
     }
+    List<ScannedFile> refined = refine(scanned, stop);
     Planner planner = new Planner(request, new ContentHasher(hashes), warnings);
-    Plan plan = planner.plan(scanned, sidecars, stop, progress);
+    Plan plan = planner.plan(refined, sidecars, stop, progress);
+    progress.total(plan.actions().size());
+    for (PlannedAction a : plan.actions()) {
+      if (a.acts()) {
+        progress.ok();
+      } else {
+        progress.skipped();
+      }
+    }
     phase("hash+plan", nanoClock.getAsLong() - t1, plan.actions().size());
     return stop.isStopped() ? null : plan;
   }
@@ -203,6 +219,23 @@ public final class OrganizeJob {
           progress.ok();
           return false;
         });
+  }
+
+  private List<ScannedFile> refine(List<ScannedFile> scanned, StopToken stop) {
+    if (refiner == SubjectRefiner.NONE) {
+      return scanned;
+    }
+    java.util.Set<Subject> distinct = new java.util.LinkedHashSet<>();
+    for (ScannedFile f : scanned) {
+      distinct.add(f.subject());
+    }
+    java.util.Map<Subject, Subject> better = refiner.refine(distinct, stop);
+    List<ScannedFile> out = new ArrayList<>(scanned.size());
+    for (ScannedFile f : scanned) {
+      Subject b = better.get(f.subject());
+      out.add(b == null ? f : new ScannedFile(f.file(), f.problem(), b, f.quality()));
+    }
+    return out;
   }
 
   /** How long each phase took, one line: "walk+probe+identify 1.20s (10,000 files), ...". */

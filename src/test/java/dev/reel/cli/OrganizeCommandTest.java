@@ -297,6 +297,8 @@ class OrganizeCommandTest {
     OrganizeFixture.video(odd.resolve("New\nLine.Show.S01E02.mkv"));
     OrganizeFixture.video(odd.resolve("--help.2010.mkv"));
     OrganizeFixture.video(odd.resolve("What If...? Movie: Part.2012.mkv"));
+    OrganizeFixture.video(odd.resolve("... ..2013.mkv"));
+    OrganizeFixture.video(odd.resolve("Dots..In..Name.2014.mkv"));
     OrganizeFixture.video(odd.resolve("L" + "o".repeat(240) + "ng.2015.mkv"));
     Files.createSymbolicLink(odd.resolve("loop"), odd);
     Map<String, String> before = OrganizeFixture.contents(odd);
