@@ -28,7 +28,12 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * followed: loudness over time needs a steady clock, not a repaired one).
  */
 public final class FfmpegAudioDecoder implements AudioDecoder {
-  private static final int EAGAIN = AVERROR_EAGAIN();
+  private static final int EAGAIN;
+
+  static {
+    FfmpegLibrary.load();
+    EAGAIN = AVERROR_EAGAIN();
+  }
   private static final int BLOCK = 8192;
   private static final double PREROLL_SECONDS = 0.5;
 

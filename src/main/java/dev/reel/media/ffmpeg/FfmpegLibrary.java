@@ -23,6 +23,7 @@ public final class FfmpegLibrary {
           Loader.load(avutil.class);
           Loader.load(avcodec.class);
           Loader.load(avformat.class);
+          Loader.load(org.bytedeco.ffmpeg.global.swresample.class);
           av_log_set_level(AV_LOG_QUIET);
           loaded = true;
         }
