@@ -8,10 +8,10 @@ import java.util.List;
 /**
  * Finds the loud moments in a level profile, in one pass over the windows.
  *
- * <p>Each window is tested against the rules (see {@link DetectorSettings}): spike first, then
- * jump over the rolling average of the windows before it, then sustained. Counted windows closer
- * than the minimum gap join one detection; a detection's level is the peak window's, its mean the
- * mean power of its counted windows.
+ * <p>Each window is tested against the rules (see {@link DetectorSettings}): spike first, then jump
+ * over the rolling average of the windows before it, then sustained. Counted windows closer than
+ * the minimum gap join one detection; a detection's level is the peak window's, its mean the mean
+ * power of its counted windows.
  */
 public final class HighlightDetector {
   private final DetectorSettings settings;

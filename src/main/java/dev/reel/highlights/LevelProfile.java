@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A recording's loudness over time: one level (dBFS) per window, with the statistics that choose
- * a threshold.
+ * A recording's loudness over time: one level (dBFS) per window, with the statistics that choose a
+ * threshold.
  *
  * <p>The automatic threshold follows the recording, not an absolute level: an absolute level finds
  * nothing in a quiet recording and everything in a loud one. It is the recording's typical level
- * (the median window) plus three times its spread (the interquartile range over 1.35, which is
- * the standard deviation of a normal distribution), and at least 6 dB over the median: a steady
+ * (the median window) plus three times its spread (the interquartile range over 1.35, which is the
+ * standard deviation of a normal distribution), and at least 6 dB over the median: a steady
  * recording needs a clearly louder moment, a lively one a much louder one. It is never above the
  * loudest window minus 1 dB, so the loudest moment always counts. A percentile would fail when the
  * loud moments are more than its share of the recording. Conservative: median + max(9 dB, 4

@@ -3,8 +3,8 @@ package dev.reel.highlights;
 import dev.reel.media.AudioDecoder;
 
 /**
- * Turns a stream of mono samples into one level per window: the RMS of the window's samples in
- * dBFS ({@code 20 log10(rms)}, with a floor of {@value #FLOOR_DB} dB for silence), the seed tool's
+ * Turns a stream of mono samples into one level per window: the RMS of the window's samples in dBFS
+ * ({@code 20 log10(rms)}, with a floor of {@value #FLOOR_DB} dB for silence), the seed tool's
  * definition. Only the levels are kept (4 bytes per window: 3 hours of 30 ms windows are 1.4 MB),
  * never the samples.
  */

@@ -11,7 +11,10 @@ import java.util.function.BooleanSupplier;
  */
 public interface AudioDecoder {
 
-  /** Receives decoded samples: {@code count} samples of {@code samples}, the first at index {@code first}. */
+  /**
+   * Receives decoded samples: {@code count} samples of {@code samples}, the first at index {@code
+   * first}.
+   */
   @FunctionalInterface
   interface Blocks {
     void accept(long first, float[] samples, int count);
@@ -23,7 +26,13 @@ public interface AudioDecoder {
    * @param sampleRate the rate of the samples handed out
    * @param durationSeconds the file's (or stream's) duration, or null when unknown
    */
-  record Track(int streamIndex, String codec, int sourceRate, int channels, int sampleRate, Double durationSeconds) {
+  record Track(
+      int streamIndex,
+      String codec,
+      int sourceRate,
+      int channels,
+      int sampleRate,
+      Double durationSeconds) {
     public Track {
       Objects.requireNonNull(codec, "codec");
     }

@@ -18,9 +18,14 @@ public final class AnalyseMain {
             .analyse(Path.of(args[0]), Duration.ofMillis(30), () -> false);
     if (o instanceof LoudnessAnalyzer.Outcome.Analysed a) {
       var found =
-          new HighlightDetector(DetectorSettings.seed(a.profile().autoThreshold())).detect(a.profile());
-      System.out.println(a.profile().levels().length + " " + found.size() + " "
-          + (found.isEmpty() ? -1 : found.get(0).startSeconds()));
+          new HighlightDetector(DetectorSettings.seed(a.profile().autoThreshold()))
+              .detect(a.profile());
+      System.out.println(
+          a.profile().levels().length
+              + " "
+              + found.size()
+              + " "
+              + (found.isEmpty() ? -1 : found.get(0).startSeconds()));
     } else {
       System.out.println("failed " + o);
     }

@@ -54,11 +54,11 @@ class LoudnessAnalysisTest {
 
   @Test
   void everyBurstOverNoiseIsFoundAtItsTimeAndNothingElse() {
-    Path f =
-        audio("bursts.m4a", "noise:-50,burst:12+2:-6,burst:33.5+1:-3,burst:47+3:-10", 60);
+    Path f = audio("bursts.m4a", "noise:-50,burst:12+2:-6,burst:33.5+1:-3,burst:47+3:-10", 60);
     LevelProfile p = analyse(f, 1).profile();
     assertThat(p.durationSeconds()).isCloseTo(60, within(0.1));
-    List<Detection> found = new HighlightDetector(DetectorSettings.seed(p.autoThreshold())).detect(p);
+    List<Detection> found =
+        new HighlightDetector(DetectorSettings.seed(p.autoThreshold())).detect(p);
     assertThat(found).hasSize(3);
     double[][] bursts = {{12, 14}, {33.5, 34.5}, {47, 50}};
     for (int i = 0; i < 3; i++) {
@@ -129,15 +129,23 @@ class LoudnessAnalysisTest {
 
   @Test
   void filesWithoutAudioOrUnreadableSayWhat() throws Exception {
-    Path silent = TestMedia.of("mp4").seconds(1).noAudio().write(ENC, dir.resolve("video-only.mp4"));
+    Path silent =
+        TestMedia.of("mp4").seconds(1).noAudio().write(ENC, dir.resolve("video-only.mp4"));
     LoudnessAnalyzer a = new LoudnessAnalyzer(new FfmpegAudioDecoder(), POOL, 2);
-    assertThat(a.analyse(silent, WINDOW, () -> false)).isInstanceOf(LoudnessAnalyzer.Outcome.NoAudio.class);
+    assertThat(a.analyse(silent, WINDOW, () -> false))
+        .isInstanceOf(LoudnessAnalyzer.Outcome.NoAudio.class);
     Path empty = Files.createFile(dir.resolve("empty.m4a"));
-    assertThat(a.analyse(empty, WINDOW, () -> false)).isInstanceOf(LoudnessAnalyzer.Outcome.Failed.class);
+    assertThat(a.analyse(empty, WINDOW, () -> false))
+        .isInstanceOf(LoudnessAnalyzer.Outcome.Failed.class);
     Path cut =
-        TestMedia.of("m4a").seconds(5).broken(new Breakage.Truncated(40)).write(ENC, dir.resolve("cut.m4a"));
+        TestMedia.of("m4a")
+            .seconds(5)
+            .broken(new Breakage.Truncated(40))
+            .write(ENC, dir.resolve("cut.m4a"));
     LoudnessAnalyzer.Outcome o = a.analyse(cut, WINDOW, () -> false);
-    assertThat(o).isInstanceOfAny(LoudnessAnalyzer.Outcome.Failed.class, LoudnessAnalyzer.Outcome.Analysed.class);
+    assertThat(o)
+        .isInstanceOfAny(
+            LoudnessAnalyzer.Outcome.Failed.class, LoudnessAnalyzer.Outcome.Analysed.class);
   }
 
   @Test

@@ -24,8 +24,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * <p>Every other stream is discarded at the demuxer. For a range that starts inside the file, it
  * seeks to the last point at or before the start and drops decoded samples before it, so the first
  * sample handed out is the one at the start, whichever packet it came in. Samples are counted from
- * the first frame's timestamp, then continuously (gaps and overlaps in timestamps are not
- * followed: loudness over time needs a steady clock, not a repaired one).
+ * the first frame's timestamp, then continuously (gaps and overlaps in timestamps are not followed:
+ * loudness over time needs a steady clock, not a repaired one).
  */
 public final class FfmpegAudioDecoder implements AudioDecoder {
   private static final int EAGAIN;
@@ -34,6 +34,7 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
     FfmpegLibrary.load();
     EAGAIN = AVERROR_EAGAIN();
   }
+
   private static final int BLOCK = 8192;
   private static final double PREROLL_SECONDS = 0.5;
 
@@ -87,7 +88,8 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
       long firstWanted = Math.round(fromSeconds * rate);
       long lastWanted = toSeconds == null ? Long.MAX_VALUE : Math.round(toSeconds * rate);
       double tb = stream.time_base().num() / (double) stream.time_base().den();
-      double startTime = ctx.start_time() == AV_NOPTS_VALUE ? 0 : ctx.start_time() / (double) AV_TIME_BASE;
+      double startTime =
+          ctx.start_time() == AV_NOPTS_VALUE ? 0 : ctx.start_time() / (double) AV_TIME_BASE;
       try (Packet packet = Packet.allocate();
           Frame frame = Frame.allocate();
           CodecContext dec = CodecContext.openDecoder(stream.codecpar(), fc.file())) {
@@ -104,8 +106,10 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
             boolean eof = ret == AVERROR_EOF;
             if (ret < 0 && !eof) {
               return new Result.Failed(
-                  "read error at " + String.format(java.util.Locale.ROOT, "%.1f", next / (double) rate)
-                      + "s: " + FfmpegErrors.text(ret),
+                  "read error at "
+                      + String.format(java.util.Locale.ROOT, "%.1f", next / (double) rate)
+                      + "s: "
+                      + FfmpegErrors.text(ret),
                   handed);
             }
             if (!eof && packet.streamIndex() != index) {
@@ -183,8 +187,7 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
   private static Track track(FormatContext fc, int index, int rate) {
     AVFormatContext ctx = fc.raw();
     AVStream s = ctx.streams(index);
-    Double duration =
-        ctx.duration() > 0 ? ctx.duration() / (double) AV_TIME_BASE : null;
+    Double duration = ctx.duration() > 0 ? ctx.duration() / (double) AV_TIME_BASE : null;
     return new Track(
         index,
         FfmpegNames.codec(s.codecpar().codec_id()),

@@ -47,6 +47,20 @@ final class OutputContext implements AutoCloseable {
     return new OutputContext(ctx, file);
   }
 
+  /**
+   * A muxer for {@code nameForFormat}'s extension ({@code clip.mp4}: mp4) that will write to {@code
+   * file} (which may be a temporary name).
+   */
+  static OutputContext forName(String nameForFormat, String file) {
+    org.bytedeco.ffmpeg.avformat.AVOutputFormat f =
+        org.bytedeco.ffmpeg.global.avformat.av_guess_format(null, nameForFormat, null);
+    if (f == null) {
+      throw new FfmpegException(
+          -1, "no container for the name " + nameForFormat, "av_guess_format", file);
+    }
+    return create(f.name().getString(), file);
+  }
+
   AVStream newStream() {
     AVStream st = avformat_new_stream(ctx, null);
     if (st == null) {
@@ -109,6 +123,10 @@ final class OutputContext implements AutoCloseable {
 
   String file() {
     return file;
+  }
+
+  AVFormatContext raw() {
+    return ctx;
   }
 
   @Override

@@ -39,8 +39,15 @@ final class Resampler implements AutoCloseable {
       SwrContext s = new SwrContext((org.bytedeco.javacpp.Pointer) null);
       FfmpegErrors.check(
           swr_alloc_set_opts2(
-              s, mono, AV_SAMPLE_FMT_FLT, outRate, like.ch_layout(), like.format(),
-              like.sample_rate(), 0, null),
+              s,
+              mono,
+              AV_SAMPLE_FMT_FLT,
+              outRate,
+              like.ch_layout(),
+              like.format(),
+              like.sample_rate(),
+              0,
+              null),
           "swr_alloc_set_opts2",
           file);
       Resampler r = new Resampler(s, file);
@@ -77,11 +84,7 @@ final class Resampler implements AutoCloseable {
     }
     int n =
         swr_convert(
-            swr,
-            outPlanes,
-            capacity,
-            frame == null ? null : frame.extended_data(),
-            inSamples);
+            swr, outPlanes, capacity, frame == null ? null : frame.extended_data(), inSamples);
     FfmpegErrors.check(n, "swr_convert", file);
     if (into[0].length < n) {
       into[0] = new float[Math.max(n, into[0].length * 2)];

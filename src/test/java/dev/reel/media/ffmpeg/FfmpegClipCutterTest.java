@@ -1,0 +1,104 @@
+package dev.reel.media.ffmpeg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+
+import dev.reel.media.ClipCutter;
+import dev.reel.media.FileFacts;
+import dev.reel.media.MediaInfo;
+import dev.reel.media.ProbeDepth;
+import dev.reel.media.ProbeOutcome;
+import dev.reel.media.StreamInfo;
+import dev.reel.testmedia.TestMedia;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FfmpegClipCutterTest {
+  @TempDir Path dir;
+
+  private static boolean firstVideoPacketIsKey(Path f) {
+    try (InterruptDeadline d = InterruptDeadline.after(Duration.ofSeconds(10).toNanos());
+        FormatContext fc = FormatContext.open(f.toString(), d);
+        Packet p = Packet.allocate()) {
+      fc.findStreamInfo();
+      while (fc.readPacket(p) >= 0) {
+        if (fc.raw().streams(p.streamIndex()).codecpar().codec_type() == AVMEDIA_TYPE_VIDEO) {
+          return (p.raw().flags() & AV_PKT_FLAG_KEY) != 0;
+        }
+        p.unref();
+      }
+      return false;
+    }
+  }
+
+  /** The time of the last video keyframe at or before {@code t}, read from the file. */
+  private static double keyframeAtOrBefore(Path f, double t) {
+    try (InterruptDeadline d = InterruptDeadline.after(Duration.ofSeconds(10).toNanos());
+        FormatContext fc = FormatContext.open(f.toString(), d);
+        Packet p = Packet.allocate()) {
+      fc.findStreamInfo();
+      long st0 = fc.raw().start_time();
+      double start = st0 == org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE ? 0 : st0 / 1e6;
+      double best = -1;
+      while (fc.readPacket(p) >= 0) {
+        var st = fc.raw().streams(p.streamIndex());
+        if (st.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO
+            && (p.raw().flags() & AV_PKT_FLAG_KEY) != 0) {
+          double at = p.raw().pts() * st.time_base().num() / (double) st.time_base().den() - start;
+          if (at <= t + 1e-6) {
+            best = Math.max(best, at);
+          }
+        }
+        p.unref();
+      }
+      return best;
+    }
+  }
+
+  @Test
+  void aCopyClipStartsOnTheKeyframeBeforeItsStartAndPlays() throws Exception {
+    for (String ext : new String[] {"mp4", "mkv"}) {
+      Path src =
+          TestMedia.of(ext)
+              .seconds(20)
+              .fps(25)
+              .write(new FfmpegMediaEncoder(), dir.resolve("src." + ext));
+      Path clip = dir.resolve("clip." + ext);
+      ClipCutter.Result r =
+          new FfmpegClipCutter()
+              .cut(src, 7.3, 12.3, clip, ClipCutter.Mode.COPY, false, Duration.ofSeconds(30));
+      assertThat(r).as(ext).isInstanceOf(ClipCutter.Result.Cut.class);
+      ClipCutter.Result.Cut cut = (ClipCutter.Result.Cut) r;
+      double key = keyframeAtOrBefore(src, 7.3);
+      assertThat(key).isBetween(5.0, 7.3);
+      assertThat(cut.startSeconds()).isCloseTo(key, within(0.001));
+      assertThat(firstVideoPacketIsKey(clip)).isTrue();
+      ProbeOutcome o =
+          new FfmpegMediaProbe()
+              .probe(
+                  new FileFacts(
+                      clip, Files.size(clip), Files.getLastModifiedTime(clip).toInstant()),
+                  ProbeDepth.DEEP,
+                  Duration.ofSeconds(10));
+      assertThat(o).as(ext + ": " + o).isInstanceOf(ProbeOutcome.Playable.class);
+      MediaInfo info = o.mediaInfo().orElseThrow();
+      assertThat(info.durationSeconds()).isCloseTo(12.3 - key, within(0.1));
+      assertThat(info.videoStreams()).hasSize(1);
+      assertThat(info.audioStreams()).hasSize(1);
+      assertThat(info.streams()).allMatch(s -> !(s instanceof StreamInfo.Data));
+      assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.endsWith(".part"));
+      // an existing clip is not replaced unless asked
+      ClipCutter.Result again =
+          new FfmpegClipCutter()
+              .cut(src, 7.3, 12.3, clip, ClipCutter.Mode.COPY, false, Duration.ofSeconds(30));
+      assertThat(again).isInstanceOf(ClipCutter.Result.Failed.class);
+      assertThat(((ClipCutter.Result.Failed) again).error()).contains("exists");
+    }
+  }
+}
