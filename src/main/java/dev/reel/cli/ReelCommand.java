@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       IdentifyCommand.class,
       PrewarmCommand.class,
       OrganizeCommand.class,
+      HighlightsCommand.class,
       UndoCommand.class,
       RunsCommand.class,
       CacheCommand.class,

@@ -15,11 +15,16 @@ public final class AtomicWrite {
 
   /** Writes {@code text} as UTF-8 to {@code file}, replacing the file the user named. */
   public static void text(Path file, String text) throws IOException {
+    bytes(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes {@code data} to {@code file}, replacing the file the user named. */
+  public static void bytes(Path file, byte[] data) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".reel-write", ".tmp");
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.write(tmp, data);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);

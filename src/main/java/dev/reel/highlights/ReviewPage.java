@@ -1,0 +1,123 @@
+package dev.reel.highlights;
+
+import dev.reel.files.AtomicWrite;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The page to review a recording's highlights, self-contained (no network): the loudness picture
+ * with the highlights marked, the list with time, level and rule, and each clip playable; clicking
+ * a highlight on the picture plays its clip. For a batch, an overview page links the files' pages.
+ */
+final class ReviewPage {
+  private ReviewPage() {}
+
+  private static final String STYLE =
+      "body{font:14px system-ui,sans-serif;margin:1.5em;color:#222}"
+          + "svg{max-width:100%;height:auto;border:1px solid #ddd}rect.hl{cursor:pointer}"
+          + "table{border-collapse:collapse}td,th{padding:4px 8px;border-bottom:1px solid #eee;text-align:left}"
+          + "li.highlight{margin:1em 0}video{max-width:480px;display:block}.playing{outline:3px solid #e63946}";
+
+  private static final String SCRIPT =
+      "document.querySelectorAll('rect.hl').forEach(function(r){r.addEventListener('click',function(){"
+          + "var v=document.getElementById('clip-'+r.dataset.n);if(!v)return;"
+          + "document.querySelectorAll('.playing').forEach(function(e){e.classList.remove('playing')});"
+          + "v.classList.add('playing');v.scrollIntoView({block:'center'});v.play();});});"
+          + "document.body.dataset.ready=document.querySelectorAll('rect.hl').length;";
+
+  static String page(FileHighlights f) {
+    StringBuilder b = new StringBuilder();
+    String name = esc(f.file().getFileName().toString());
+    b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+        .append(name)
+        .append(" highlights</title><style>")
+        .append(STYLE)
+        .append("</style></head><body>\n<h1>")
+        .append(name)
+        .append("</h1>\n<p>")
+        .append(LoudnessPicture.clock(f.durationSeconds()))
+        .append(
+            String.format(
+                Locale.ROOT,
+                ", threshold %.1f dB%s, ",
+                f.thresholdDb(),
+                f.automatic() ? " (auto)" : ""))
+        .append(f.highlights().size())
+        .append(" highlights</p>\n")
+        .append(LoudnessPicture.svg(f))
+        .append("<ol id=\"highlights\">\n");
+    for (Highlight h : f.highlights()) {
+      Detection d = h.detection();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<li class=\"highlight\" id=\"h-%d\"><b>%s</b> peak %.1f dB, mean %.1f dB, %s, score %.1f",
+              h.number(),
+              LoudnessPicture.clock(d.peakSeconds()),
+              d.peakDb(),
+              d.meanDb(),
+              d.rule().label(),
+              d.score()));
+      if (h.clip() != null) {
+        String src = esc(f.folder().relativize(h.clip()).toString().replace('\\', '/'));
+        b.append("<video id=\"clip-")
+            .append(h.number())
+            .append("\" controls preload=\"metadata\" src=\"")
+            .append(src)
+            .append("\"></video>");
+      } else if (h.problem() != null) {
+        b.append(" <i>(no clip: ").append(esc(h.problem())).append(")</i>");
+      }
+      b.append("</li>\n");
+    }
+    b.append("</ol>\n<script>").append(SCRIPT).append("</script>\n</body></html>\n");
+    return b.toString();
+  }
+
+  static void writeOverview(Path out, List<FileHighlights> files) throws IOException {
+    StringBuilder b = new StringBuilder();
+    b.append(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>highlights</title><style>")
+        .append(STYLE)
+        .append("</style></head><body>\n<h1>Highlights of ")
+        .append(files.size())
+        .append(" recordings</h1>\n")
+        .append(
+            "<table id=\"files\"><tr><th>file</th><th>duration</th><th>highlights</th><th>clips</th></tr>\n");
+    for (FileHighlights f : files) {
+      long clips = f.highlights().stream().filter(h -> h.clip() != null).count();
+      String page =
+          esc(out.relativize(f.folder().resolve("index.html")).toString().replace('\\', '/'));
+      b.append("<tr><td><a href=\"")
+          .append(page)
+          .append("\">")
+          .append(esc(f.file().getFileName().toString()))
+          .append("</a></td><td>")
+          .append(LoudnessPicture.clock(f.durationSeconds()))
+          .append("</td><td>")
+          .append(f.highlights().size())
+          .append("</td><td>")
+          .append(clips)
+          .append("</td></tr>\n");
+    }
+    b.append("</table>\n</body></html>\n");
+    AtomicWrite.text(out.resolve("index.html"), b.toString());
+  }
+
+  static String esc(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}
