@@ -25,13 +25,23 @@ final class LoudnessWindows implements AudioDecoder.Blocks {
 
   @Override
   public void accept(long first, float[] samples, int n) {
-    for (int i = 0; i < n; i++) {
-      double s = samples[i];
-      sumSquares += s * s;
-      if (++inWindow == windowSamples) {
-        add(sumSquares / windowSamples);
+    int i = 0;
+    while (i < n) {
+      // a tight loop to the end of the window or the block, then the window's level
+      int end = Math.min(n, i + (windowSamples - inWindow));
+      double sum = sumSquares;
+      for (int j = i; j < end; j++) {
+        double s = samples[j];
+        sum += s * s;
+      }
+      inWindow += end - i;
+      i = end;
+      if (inWindow == windowSamples) {
+        add(sum / windowSamples);
         sumSquares = 0;
         inWindow = 0;
+      } else {
+        sumSquares = sum;
       }
     }
   }
