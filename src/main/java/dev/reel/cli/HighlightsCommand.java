@@ -8,6 +8,7 @@ import dev.reel.highlights.HighlightsJob;
 import dev.reel.highlights.HighlightsRequest;
 import dev.reel.highlights.LevelProfile;
 import dev.reel.highlights.LoudnessAnalyzer;
+import dev.reel.highlights.LoudnessMeasure;
 import dev.reel.media.ClipCutter;
 import dev.reel.media.ffmpeg.FfmpegAudioDecoder;
 import dev.reel.media.ffmpeg.FfmpegClipCutter;
@@ -81,6 +82,14 @@ final class HighlightsCommand implements Callable<Integer> {
       paramLabel = "DB|auto",
       description = "auto, or an absolute level in dBFS such as -8.0. Default: ${DEFAULT-VALUE}.")
   String threshold;
+
+  @Option(
+      names = "--measure",
+      defaultValue = "rms",
+      paramLabel = "WHAT",
+      description =
+          "rms (dBFS, the seed's) or lufs (EBU R128 momentary, K-weighted). Default: ${DEFAULT-VALUE}.")
+  String measure;
 
   @Option(
       names = "--window",
@@ -234,7 +243,11 @@ final class HighlightsCommand implements Callable<Integer> {
     ObjectMapper m = new ObjectMapper();
     int failed = 0;
     for (Path p : r.inputs()) {
-      LoudnessAnalyzer.Outcome o = analyzer.analyse(p, r.window(), () -> false);
+      LoudnessAnalyzer.Outcome o = analyzer.analyse(p, r.window(), LoudnessMeasure.RMS, () -> false);
+      LoudnessAnalyzer.Outcome lufs =
+          o instanceof LoudnessAnalyzer.Outcome.Analysed
+              ? analyzer.analyse(p, r.window(), LoudnessMeasure.LUFS, () -> false)
+              : o;
       if (!(o instanceof LoudnessAnalyzer.Outcome.Analysed a)) {
         streams
             .err()
@@ -249,6 +262,8 @@ final class HighlightsCommand implements Callable<Integer> {
         continue;
       }
       LevelProfile.Stats s = a.profile().stats();
+      LevelProfile.Stats l =
+          lufs instanceof LoudnessAnalyzer.Outcome.Analysed la ? la.profile().stats() : null;
       if (json) {
         ObjectNode n = m.createObjectNode();
         n.put("file", p.toString());
@@ -264,6 +279,16 @@ final class HighlightsCommand implements Callable<Integer> {
         n.put("conservative_db", s.conservative());
         n.put("balanced_db", s.balanced());
         n.put("aggressive_db", s.aggressive());
+        if (l != null) {
+          ObjectNode x = n.putObject("lufs");
+          x.put("mean", l.meanDb());
+          x.put("p50", l.p50());
+          x.put("p95", l.p95());
+          x.put("max", l.maxDb());
+          x.put("conservative", l.conservative());
+          x.put("balanced", l.balanced());
+          x.put("aggressive", l.aggressive());
+        }
         streams.out().println(n);
       } else {
         streams
@@ -389,6 +414,11 @@ final class HighlightsCommand implements Callable<Integer> {
         files,
         out == null ? Path.of(".") : out,
         window,
+        switch (measure.toLowerCase(Locale.ROOT)) {
+          case "rms" -> LoudnessMeasure.RMS;
+          case "lufs" -> LoudnessMeasure.LUFS;
+          default -> throw new IllegalArgumentException("--measure must be rms or lufs, not '" + measure + "'");
+        },
         t,
         new HighlightsRequest.Rules(k, n, spike, jump, rolling, minGap),
         clips,

@@ -16,6 +16,7 @@ import java.util.List;
 public record FileHighlights(
     Path file,
     Path folder,
+    LoudnessMeasure measure,
     AudioDecoder.Track track,
     double durationSeconds,
     double windowSeconds,
@@ -33,6 +34,7 @@ public record FileHighlights(
     return new FileHighlights(
         file,
         folder,
+        measure,
         track,
         durationSeconds,
         windowSeconds,

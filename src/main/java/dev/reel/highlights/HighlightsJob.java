@@ -141,7 +141,7 @@ public final class HighlightsJob {
   }
 
   private FileOutcome analyse(Path file, Path folder, HighlightsRequest r, StopToken stop) {
-    LoudnessAnalyzer.Outcome o = analyzer.analyse(file, r.window(), stop::isStopped);
+    LoudnessAnalyzer.Outcome o = analyzer.analyse(file, r.window(), r.measure(), stop::isStopped);
     return switch (o) {
       case LoudnessAnalyzer.Outcome.NoAudio n -> new FileOutcome.NoAudio(file);
       case LoudnessAnalyzer.Outcome.Failed f -> new FileOutcome.Failed(file, f.error());
@@ -168,6 +168,7 @@ public final class HighlightsJob {
             new FileHighlights(
                 file,
                 folder,
+                r.measure(),
                 a.track(),
                 duration,
                 p.windowSeconds(),

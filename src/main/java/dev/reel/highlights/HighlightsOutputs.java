@@ -40,6 +40,7 @@ final class HighlightsOutputs {
     o.put("file", f.file().toString());
     o.put("duration_seconds", round(f.durationSeconds()));
     o.put("window_seconds", f.windowSeconds());
+    o.put("measure", f.measure() == LoudnessMeasure.LUFS ? "lufs" : "rms_dbfs");
     o.put("threshold_db", round(f.thresholdDb()));
     o.put("threshold", f.automatic() ? "auto" : "absolute");
     LevelProfile.Stats s = f.stats();

@@ -9,7 +9,9 @@ import java.util.Objects;
 /**
  * What to analyse and cut.
  *
- * @param thresholdDb an absolute threshold in dBFS, or null for the automatic one
+ * @param measure RMS dBFS or momentary LUFS
+ * @param thresholdDb an absolute threshold in dBFS (LUFS with that measure), or null for the
+ *     automatic one
  * @param clips how clips are placed and cut, or null for no clips (the index and pictures only)
  * @param maxClips the most highlights kept per file (best by score), 0 for all
  * @param top the most highlights kept over the whole batch (best by score), 0 for no limit
@@ -20,6 +22,7 @@ public record HighlightsRequest(
     List<Path> inputs,
     Path out,
     Duration window,
+    LoudnessMeasure measure,
     Double thresholdDb,
     Rules rules,
     Clips clips,
@@ -83,6 +86,7 @@ public record HighlightsRequest(
     }
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(measure, "measure");
     if (window.toMillis() < 5 || window.toSeconds() > 10) {
       throw new IllegalArgumentException("--window must be between 5ms and 10s");
     }

@@ -47,6 +47,15 @@ public final class LoudnessAnalyzer {
   }
 
   public Outcome analyse(Path file, Duration window, BooleanSupplier stop) {
+    return analyse(file, window, LoudnessMeasure.RMS, stop);
+  }
+
+  /**
+   * The file's levels in {@code measure}. For LUFS, each range after the first starts 400 ms early
+   * and drops those windows, so every momentary level spans its full 400 ms as in one decode.
+   */
+  public Outcome analyse(
+      Path file, Duration window, LoudnessMeasure measure, BooleanSupplier stop) {
     AudioDecoder.Result probe = decoder.track(file);
     AudioDecoder.Track track;
     switch (probe) {
@@ -81,9 +90,18 @@ public final class LoudnessAnalyzer {
       futures.add(
           executor.submit(
               () -> {
-                LoudnessWindows meter = new LoudnessWindows(windowSamples);
-                AudioDecoder.Result r = decoder.decode(file, from, to, rate, meter, stop);
-                return r instanceof AudioDecoder.Result.Decoded ? meter.finish() : r;
+                LoudnessWindows meter = new LoudnessWindows(windowSamples, measure, rate);
+                int lead = from > 0 ? meter.span() - 1 : 0;
+                double start = Math.max(0, from - lead * windowSeconds);
+                lead = (int) Math.round((from - start) / windowSeconds);
+                AudioDecoder.Result r = decoder.decode(file, start, to, rate, meter, stop);
+                if (!(r instanceof AudioDecoder.Result.Decoded)) {
+                  return r;
+                }
+                float[] levels = meter.finish();
+                return lead == 0
+                    ? levels
+                    : java.util.Arrays.copyOfRange(levels, Math.min(lead, levels.length), levels.length);
               }));
     }
     List<float[]> pieces = new ArrayList<>();
