@@ -68,7 +68,7 @@ read -r ff ffm < <(median ffmpeg -v error -i "$audio" -vn -f null -)
 read -r rl rlm < <(median "$reel" highlights "$audio" --out "$work/audio-out" --no-clips -q)
 job=$(grep -o 'in [0-9.]*s' <("$reel" highlights "$audio" --out "$work/audio-out" --no-clips 2>&1 >/dev/null) | grep -o '[0-9.]*' | head -n1)
 read -r sd sdm < <(median bash -c 'seed "$0"' "$audio")
-read -r ae aem < <(median auto-editor levels "$audio" --edit audio --no-open)
+read -r ae aem < <(median auto-editor levels "$audio" --edit audio)
 printf '%-44s %7.2fs  %6d MB  %5.2fx ffmpeg\n' "ffmpeg -vn -f null (decode floor)" "$ff" $((ffm / 1024)) 1
 printf '%-44s %7.2fs  %6d MB  %5.2fx ffmpeg  (the job itself: %.2fs, %.2fx)\n' "reel highlights --no-clips" "$rl" $((rlm / 1024)) \
   "$(echo "$rl / $ff" | bc -l)" "$job" "$(echo "$job / $ff" | bc -l)"

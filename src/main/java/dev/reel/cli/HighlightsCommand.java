@@ -170,7 +170,8 @@ final class HighlightsCommand implements Callable<Integer> {
       defaultValue = "copy",
       paramLabel = "HOW",
       description =
-          "copy: stream copy from the keyframe at or before the start. Default: ${DEFAULT-VALUE}.")
+          "copy: stream copy from the keyframe at or before the start; encode: frame-accurate, H.264 and"
+              + " AAC. Default: ${DEFAULT-VALUE}.")
   String cut;
 
   @Option(
@@ -243,7 +244,8 @@ final class HighlightsCommand implements Callable<Integer> {
     ObjectMapper m = new ObjectMapper();
     int failed = 0;
     for (Path p : r.inputs()) {
-      LoudnessAnalyzer.Outcome o = analyzer.analyse(p, r.window(), LoudnessMeasure.RMS, () -> false);
+      LoudnessAnalyzer.Outcome o =
+          analyzer.analyse(p, r.window(), LoudnessMeasure.RMS, () -> false);
       LoudnessAnalyzer.Outcome lufs =
           o instanceof LoudnessAnalyzer.Outcome.Analysed
               ? analyzer.analyse(p, r.window(), LoudnessMeasure.LUFS, () -> false)
@@ -394,17 +396,20 @@ final class HighlightsCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--sustain must be K/N such as 3/5, not '" + sustain + "'");
     }
-    if (!cut.equals("copy")) {
-      throw new IllegalArgumentException(
-          "--cut must be copy (frame-accurate encode cuts are not in this version)");
-    }
+    ClipCutter.Mode mode =
+        switch (cut) {
+          case "copy" -> ClipCutter.Mode.COPY;
+          case "encode" -> ClipCutter.Mode.ENCODE;
+          default ->
+              throw new IllegalArgumentException("--cut must be copy or encode, not '" + cut + "'");
+        };
     HighlightsRequest.Clips clips =
         noClips || levels
             ? null
             : new HighlightsRequest.Clips(
                 clipLength,
                 pre == null ? clipLength.dividedBy(2) : pre,
-                ClipCutter.Mode.COPY,
+                mode,
                 cutWorkers,
                 cutTimeout,
                 overwrite);
@@ -417,7 +422,9 @@ final class HighlightsCommand implements Callable<Integer> {
         switch (measure.toLowerCase(Locale.ROOT)) {
           case "rms" -> LoudnessMeasure.RMS;
           case "lufs" -> LoudnessMeasure.LUFS;
-          default -> throw new IllegalArgumentException("--measure must be rms or lufs, not '" + measure + "'");
+          default ->
+              throw new IllegalArgumentException(
+                  "--measure must be rms or lufs, not '" + measure + "'");
         },
         t,
         new HighlightsRequest.Rules(k, n, spike, jump, rolling, minGap),

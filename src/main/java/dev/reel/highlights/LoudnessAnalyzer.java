@@ -101,7 +101,8 @@ public final class LoudnessAnalyzer {
                 float[] levels = meter.finish();
                 return lead == 0
                     ? levels
-                    : java.util.Arrays.copyOfRange(levels, Math.min(lead, levels.length), levels.length);
+                    : java.util.Arrays.copyOfRange(
+                        levels, Math.min(lead, levels.length), levels.length);
               }));
     }
     List<float[]> pieces = new ArrayList<>();

@@ -27,7 +27,9 @@ final class LoudnessWindows implements AudioDecoder.Blocks {
     this(windowSamples, LoudnessMeasure.RMS, 0);
   }
 
-  /** @param sampleRate the samples' rate (for the K-weighting filter and the 400 ms span) */
+  /**
+   * @param sampleRate the samples' rate (for the K-weighting filter and the 400 ms span)
+   */
   LoudnessWindows(int windowSamples, LoudnessMeasure measure, int sampleRate) {
     if (windowSamples < 1) {
       throw new IllegalArgumentException("a window must hold at least one sample");

@@ -13,7 +13,12 @@ public interface ClipCutter {
      * Stream copy, no re-encode: the clip starts on the video keyframe at or before the wanted
      * start, so it never begins with a frozen or missing picture.
      */
-    COPY
+    COPY,
+    /**
+     * Frame-accurate: decoded from the keyframe before the start and encoded again (H.264 and AAC)
+     * from the exact start to the exact end.
+     */
+    ENCODE
   }
 
   /** How a cut ended. */

@@ -165,13 +165,29 @@ class LoudnessAnalysisTest {
       assertThat((double) l[i]).isCloseTo(-23.01, within(0.1));
     }
     // K-weighting: a 40 Hz tone of the same level reads lower, a 4 kHz one higher
-    Path low = TestMedia.of("wav").seconds(5).audio(48_000, 1)
-        .envelope(EnvelopeText.parse("tone:40:-20")).write(ENC, dir.resolve("low.wav"));
-    Path high = TestMedia.of("wav").seconds(5).audio(48_000, 1)
-        .envelope(EnvelopeText.parse("tone:4000:-20")).write(ENC, dir.resolve("high.wav"));
+    Path low =
+        TestMedia.of("wav")
+            .seconds(5)
+            .audio(48_000, 1)
+            .envelope(EnvelopeText.parse("tone:40:-20"))
+            .write(ENC, dir.resolve("low.wav"));
+    Path high =
+        TestMedia.of("wav")
+            .seconds(5)
+            .audio(48_000, 1)
+            .envelope(EnvelopeText.parse("tone:4000:-20"))
+            .write(ENC, dir.resolve("high.wav"));
     var a = new LoudnessAnalyzer(new FfmpegAudioDecoder(), POOL, 1);
-    float[] lo = ((LoudnessAnalyzer.Outcome.Analysed) a.analyse(low, WINDOW, LoudnessMeasure.LUFS, () -> false)).profile().levels();
-    float[] hi = ((LoudnessAnalyzer.Outcome.Analysed) a.analyse(high, WINDOW, LoudnessMeasure.LUFS, () -> false)).profile().levels();
+    float[] lo =
+        ((LoudnessAnalyzer.Outcome.Analysed)
+                a.analyse(low, WINDOW, LoudnessMeasure.LUFS, () -> false))
+            .profile()
+            .levels();
+    float[] hi =
+        ((LoudnessAnalyzer.Outcome.Analysed)
+                a.analyse(high, WINDOW, LoudnessMeasure.LUFS, () -> false))
+            .profile()
+            .levels();
     assertThat((double) lo[100]).isLessThan(-23.01 - 0.5);
     assertThat((double) hi[100]).isGreaterThan(-23.01 + 3);
   }
@@ -181,8 +197,16 @@ class LoudnessAnalysisTest {
     Path f = audio("long-lufs.m4a", "noise:-30,burst:80+2:-6", 150);
     var a = new LoudnessAnalyzer(new FfmpegAudioDecoder(), POOL, 1);
     var b = new LoudnessAnalyzer(new FfmpegAudioDecoder(), POOL, 2);
-    float[] one = ((LoudnessAnalyzer.Outcome.Analysed) a.analyse(f, WINDOW, LoudnessMeasure.LUFS, () -> false)).profile().levels();
-    float[] two = ((LoudnessAnalyzer.Outcome.Analysed) b.analyse(f, WINDOW, LoudnessMeasure.LUFS, () -> false)).profile().levels();
+    float[] one =
+        ((LoudnessAnalyzer.Outcome.Analysed)
+                a.analyse(f, WINDOW, LoudnessMeasure.LUFS, () -> false))
+            .profile()
+            .levels();
+    float[] two =
+        ((LoudnessAnalyzer.Outcome.Analysed)
+                b.analyse(f, WINDOW, LoudnessMeasure.LUFS, () -> false))
+            .profile()
+            .levels();
     assertThat(two.length).isEqualTo(one.length);
     double worst = 0;
     for (int i = 0; i < one.length; i++) {

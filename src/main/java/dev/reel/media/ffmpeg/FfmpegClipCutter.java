@@ -22,7 +22,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
- * Cuts clips by stream copy with FFmpeg.
+ * Cuts clips with FFmpeg: by stream copy, or frame-accurate by {@link EncodedCut}.
  *
  * <p>Seeks to the video keyframe at or before the wanted start and copies packets of the first
  * video and first audio stream from there: video from its first keyframe on, audio from the same
@@ -53,7 +53,10 @@ public final class FfmpegClipCutter implements ClipCutter {
     }
     Path temp = target.resolveSibling("." + target.getFileName() + ".part");
     try {
-      Result r = copy(source, fromSeconds, toSeconds, target, temp, timeout);
+      Result r =
+          mode == Mode.ENCODE
+              ? EncodedCut.cut(source, fromSeconds, toSeconds, target, temp, timeout)
+              : copy(source, fromSeconds, toSeconds, target, temp, timeout);
       if (r instanceof Result.Cut) {
         if (replace) {
           Files.move(

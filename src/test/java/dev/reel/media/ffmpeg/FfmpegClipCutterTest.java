@@ -101,4 +101,53 @@ class FfmpegClipCutterTest {
       assertThat(((ClipCutter.Result.Failed) again).error()).contains("exists");
     }
   }
+
+  @Test
+  void anEncodedClipIsFrameAccurateWithAudioAndVideoOfOneLength() throws Exception {
+    Path src =
+        TestMedia.of("mp4")
+            .seconds(20)
+            .fps(25)
+            .write(new FfmpegMediaEncoder(), dir.resolve("src-e.mp4"));
+    Path clip = dir.resolve("clip-e.mp4");
+    ClipCutter.Result r =
+        new FfmpegClipCutter()
+            .cut(src, 7.3, 12.3, clip, ClipCutter.Mode.ENCODE, false, Duration.ofSeconds(60));
+    assertThat(r).as(r.toString()).isInstanceOf(ClipCutter.Result.Cut.class);
+    assertThat(((ClipCutter.Result.Cut) r).startSeconds()).isEqualTo(7.3);
+    assertThat(firstVideoPacketIsKey(clip)).isTrue();
+    ProbeOutcome o =
+        new FfmpegMediaProbe()
+            .probe(
+                new FileFacts(clip, Files.size(clip), Files.getLastModifiedTime(clip).toInstant()),
+                ProbeDepth.DEEP,
+                Duration.ofSeconds(10));
+    assertThat(o).as(o.toString()).isInstanceOf(ProbeOutcome.Playable.class);
+    // within one frame of the wanted 5 s
+    assertThat(o.mediaInfo().orElseThrow().durationSeconds()).isCloseTo(5.0, within(0.04 + 0.001));
+    double[] lengths = streamLengths(clip);
+    assertThat(lengths[0]).as("video").isCloseTo(5.0, within(0.041));
+    assertThat(Math.abs(lengths[0] - lengths[1])).as("audio against video").isLessThan(0.05);
+  }
+
+  /** The video and audio lengths of a file, from its packets' timestamps and durations. */
+  private static double[] streamLengths(Path f) {
+    try (InterruptDeadline d = InterruptDeadline.after(Duration.ofSeconds(10).toNanos());
+        FormatContext fc = FormatContext.open(f.toString(), d);
+        Packet p = Packet.allocate()) {
+      fc.findStreamInfo();
+      double[] end = new double[2];
+      double[] start = {Double.MAX_VALUE, Double.MAX_VALUE};
+      while (fc.readPacket(p) >= 0) {
+        var st = fc.raw().streams(p.streamIndex());
+        int k = st.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO ? 0 : 1;
+        double tb = st.time_base().num() / (double) st.time_base().den();
+        double t0 = p.raw().pts() * tb;
+        start[k] = Math.min(start[k], t0);
+        end[k] = Math.max(end[k], t0 + p.raw().duration() * tb);
+        p.unref();
+      }
+      return new double[] {end[0] - start[0], end[1] - start[1]};
+    }
+  }
 }

@@ -1,0 +1,301 @@
+package dev.reel.media.ffmpeg;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_CAP_VARIABLE_FRAME_SIZE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_seek_file;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_copy;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.swresample.swr_alloc;
+import static org.bytedeco.ffmpeg.global.swresample.swr_config_frame;
+import static org.bytedeco.ffmpeg.global.swresample.swr_convert_frame;
+import static org.bytedeco.ffmpeg.global.swresample.swr_free;
+
+import dev.reel.media.ClipCutter;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.swresample.SwrContext;
+
+/**
+ * A frame-accurate cut: decodes from the keyframe at or before the start, drops what comes before
+ * it, and encodes the range again as H.264 (OpenH264) and AAC, with timestamps from zero. The
+ * clip's first picture is the one at the start and its audio starts with the sample at the start.
+ */
+final class EncodedCut {
+  private static final int EAGAIN = AVERROR_EAGAIN();
+
+  private EncodedCut() {}
+
+  static ClipCutter.Result cut(
+      Path source, double from, double to, Path target, Path temp, Duration timeout) {
+    String file = source.toString();
+    try (InterruptDeadline deadline = InterruptDeadline.after(timeout.toNanos());
+        FormatContext in = FormatContext.open(file, deadline);
+        Packet packet = Packet.allocate();
+        Packet outPacket = Packet.allocate();
+        Frame frame = Frame.allocate();
+        Frame picture = Frame.allocate();
+        Frame sound = Frame.allocate()) {
+      in.findStreamInfo();
+      AVFormatContext ictx = in.raw();
+      int video = -1;
+      int audio = -1;
+      for (int i = 0; i < ictx.nb_streams(); i++) {
+        int type = ictx.streams(i).codecpar().codec_type();
+        boolean cover =
+            (ictx.streams(i).disposition()
+                    & org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC)
+                != 0;
+        if (type == AVMEDIA_TYPE_VIDEO && video < 0 && !cover) {
+          video = i;
+        } else if (type == AVMEDIA_TYPE_AUDIO && audio < 0) {
+          audio = i;
+        }
+      }
+      if (video < 0 && audio < 0) {
+        return new ClipCutter.Result.Failed("no video or audio stream to cut");
+      }
+      for (int i = 0; i < ictx.nb_streams(); i++) {
+        if (i != video && i != audio) {
+          ictx.streams(i).discard(org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL);
+        }
+      }
+      double startTime = ictx.start_time() == AV_NOPTS_VALUE ? 0 : ictx.start_time() / 1_000_000.0;
+      int seekStream = video >= 0 ? video : audio;
+      AVStream ss = ictx.streams(seekStream);
+      long ts = Math.round((from + startTime) / q(ss.time_base()));
+      avformat_seek_file(ictx, seekStream, Long.MIN_VALUE, ts, ts, AVSEEK_FLAG_BACKWARD);
+      try (CodecContext vdec =
+              video < 0 ? null : CodecContext.openDecoder(ictx.streams(video).codecpar(), file);
+          CodecContext adec =
+              audio < 0 ? null : CodecContext.openDecoder(ictx.streams(audio).codecpar(), file);
+          OutputContext out =
+              OutputContext.forName(target.getFileName().toString(), temp.toString());
+          EncoderContext venc = video < 0 ? null : videoEncoder(ictx, video, vdec);
+          EncoderContext aenc = audio < 0 ? null : audioEncoder(adec)) {
+        if (venc != null) {
+          venc.open(out, null);
+        }
+        if (aenc != null) {
+          aenc.open(out, null);
+        }
+        out.start();
+        double fps = venc == null ? 0 : 1 / q(venc.raw().time_base());
+        long framesOut = 0;
+        long samplesOut = 0;
+        Scaler scaler = null;
+        SwrContext swr = null;
+        AudioFifo fifo = null;
+        try {
+          if (aenc != null) {
+            fifo = new AudioFifo(AV_SAMPLE_FMT_FLTP, aenc.raw().ch_layout().nb_channels(), file);
+          }
+          int frameSize =
+              aenc == null
+                  ? 0
+                  : aenc.raw().frame_size() > 0
+                          && (aenc.codec().capabilities() & AV_CODEC_CAP_VARIABLE_FRAME_SIZE) == 0
+                      ? aenc.raw().frame_size()
+                      : 1024;
+          boolean videoDone = venc == null;
+          boolean audioDone = aenc == null;
+          boolean eof = false;
+          while (!(videoDone && audioDone) && !eof) {
+            int ret = in.readPacket(packet);
+            eof = ret == AVERROR_EOF;
+            if (ret < 0 && !eof) {
+              return new ClipCutter.Result.Failed(
+                  deadline.expired() ? "timed out" : "read error: " + FfmpegErrors.text(ret));
+            }
+            int si = eof ? -1 : packet.streamIndex();
+            for (int s : new int[] {video, audio}) {
+              if (s < 0 || (!eof && s != si)) {
+                continue;
+              }
+              CodecContext dec = s == video ? vdec : adec;
+              int sent = dec.send(eof ? null : packet.raw());
+              if (sent < 0 && sent != EAGAIN && sent != AVERROR_EOF) {
+                continue;
+              }
+              while (dec.receive(frame) >= 0) {
+                AVFrame f = frame.raw();
+                AVStream st = ictx.streams(s);
+                long pts = f.best_effort_timestamp();
+                double t = (pts == AV_NOPTS_VALUE ? 0 : pts * q(st.time_base())) - startTime;
+                if (s == video && !videoDone) {
+                  if (t >= to - 0.5 / fps) {
+                    videoDone = true;
+                  } else if (t >= from - 0.5 / fps) {
+                    AVFrame src = f;
+                    if (f.format() != AV_PIX_FMT_YUV420P
+                        || f.width() != venc.raw().width()
+                        || f.height() != venc.raw().height()) {
+                      if (scaler == null) {
+                        scaler =
+                            Scaler.of(f.width(), f.height(), f.format(), AV_PIX_FMT_YUV420P, file);
+                      }
+                      picture.unref();
+                      picture
+                          .raw()
+                          .format(AV_PIX_FMT_YUV420P)
+                          .width(venc.raw().width())
+                          .height(venc.raw().height());
+                      FfmpegErrors.check(
+                          av_frame_get_buffer(picture.raw(), 0), "av_frame_get_buffer", file);
+                      scaler.scale(f, picture.raw());
+                      src = picture.raw();
+                    }
+                    src.pts(framesOut++);
+                    src.pict_type(0);
+                    venc.encode(src, outPacket, out);
+                  }
+                } else if (s == audio && !audioDone) {
+                  if (swr == null) {
+                    swr = swr_alloc();
+                    sound.raw().format(AV_SAMPLE_FMT_FLTP).sample_rate(aenc.raw().sample_rate());
+                    av_channel_layout_copy(sound.raw().ch_layout(), aenc.raw().ch_layout());
+                    FfmpegErrors.check(
+                        swr_config_frame(swr, sound.raw(), f), "swr_config_frame", file);
+                  }
+                  sound.unref();
+                  sound.raw().format(AV_SAMPLE_FMT_FLTP).sample_rate(aenc.raw().sample_rate());
+                  av_channel_layout_copy(sound.raw().ch_layout(), aenc.raw().ch_layout());
+                  FfmpegErrors.check(
+                      swr_convert_frame(swr, sound.raw(), f), "swr_convert_frame", file);
+                  int n = sound.raw().nb_samples();
+                  int rate = aenc.raw().sample_rate();
+                  long first = Math.round(t * rate);
+                  long wantFrom = Math.round(from * rate);
+                  long wantTo = Math.round(to * rate);
+                  long keepFrom = Math.max(first, wantFrom);
+                  long keepTo = Math.min(first + n, wantTo);
+                  if (keepTo > keepFrom) {
+                    fifo.write(sound.raw(), (int) (keepTo - first));
+                    fifo.drain((int) (keepFrom - first));
+                  }
+                  if (first + n >= wantTo) {
+                    audioDone = true;
+                  }
+                  samplesOut =
+                      drain(fifo, aenc, frameSize, samplesOut, false, outPacket, out, file);
+                }
+                frame.unref();
+              }
+            }
+            packet.unref();
+          }
+          if (aenc != null) {
+            samplesOut = drain(fifo, aenc, frameSize, samplesOut, true, outPacket, out, file);
+            aenc.encode(null, outPacket, out);
+          }
+          if (venc != null) {
+            venc.encode(null, outPacket, out);
+          }
+          if (framesOut == 0 && samplesOut == 0) {
+            return new ClipCutter.Result.Failed(
+                "nothing to cut between " + from + "s and " + to + "s");
+          }
+          out.finish();
+          double end =
+              venc != null
+                  ? from + framesOut / fps
+                  : from + samplesOut / (double) aenc.raw().sample_rate();
+          return new ClipCutter.Result.Cut(target, from, Math.min(end, to));
+        } finally {
+          if (scaler != null) {
+            scaler.close();
+          }
+          if (swr != null) {
+            swr_free(swr);
+          }
+          if (fifo != null) {
+            fifo.close();
+          }
+        }
+      }
+    } catch (FfmpegException e) {
+      return new ClipCutter.Result.Failed(e.reasonAndFunction());
+    }
+  }
+
+  /** Encodes whole frames of the fifo (and, at the end, the rest); returns samples encoded. */
+  private static long drain(
+      AudioFifo fifo,
+      EncoderContext enc,
+      int frameSize,
+      long samplesOut,
+      boolean last,
+      Packet packet,
+      OutputContext out,
+      String file) {
+    AVCodecContext c = enc.raw();
+    while (fifo.size() >= frameSize || last && fifo.size() > 0) {
+      int n = Math.min(frameSize, fifo.size());
+      try (Frame f = Frame.allocate()) {
+        AVFrame raw = f.raw();
+        raw.format(c.sample_fmt()).sample_rate(c.sample_rate()).nb_samples(n);
+        av_channel_layout_copy(raw.ch_layout(), c.ch_layout());
+        FfmpegErrors.check(av_frame_get_buffer(raw, 0), "av_frame_get_buffer", file);
+        fifo.read(raw, n);
+        raw.pts(samplesOut);
+        samplesOut += n;
+        enc.encode(raw, packet, out);
+      }
+    }
+    return samplesOut;
+  }
+
+  private static EncoderContext videoEncoder(AVFormatContext ictx, int video, CodecContext dec) {
+    EncoderContext enc = EncoderContext.allocate(AV_CODEC_ID_H264, "H.264");
+    AVCodecContext c = enc.raw();
+    AVRational fr = av_guess_frame_rate(ictx, ictx.streams(video), null);
+    if (fr.num() <= 0 || fr.den() <= 0) {
+      fr = new AVRational().num(25).den(1);
+    }
+    int w = dec.raw().width() / 2 * 2;
+    int h = dec.raw().height() / 2 * 2;
+    c.width(w);
+    c.height(h);
+    c.pix_fmt(AV_PIX_FMT_YUV420P);
+    c.time_base(new AVRational().num(fr.den()).den(fr.num()));
+    c.framerate(fr);
+    c.gop_size((int) Math.max(1, Math.round(fr.num() / (double) fr.den()) * 2));
+    c.max_b_frames(0);
+    c.bit_rate(Math.max(500_000L, (long) w * h * 4));
+    c.thread_count(1);
+    return enc;
+  }
+
+  private static EncoderContext audioEncoder(CodecContext dec) {
+    EncoderContext enc = EncoderContext.allocate(AV_CODEC_ID_AAC, "AAC");
+    AVCodecContext c = enc.raw();
+    c.sample_fmt(AV_SAMPLE_FMT_FLTP);
+    int rate = dec.raw().sample_rate() > 0 ? dec.raw().sample_rate() : 48_000;
+    c.sample_rate(rate);
+    av_channel_layout_default(
+        c.ch_layout(), Math.max(1, Math.min(2, dec.raw().ch_layout().nb_channels())));
+    c.bit_rate(128_000L);
+    c.time_base(new AVRational().num(1).den(rate));
+    c.thread_count(1);
+    return enc;
+  }
+
+  private static double q(AVRational r) {
+    return r.num() / (double) r.den();
+  }
+}
