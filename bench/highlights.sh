@@ -60,20 +60,22 @@ while True:
     levels.extend(np.maximum(-60, 20 * np.log10(np.maximum(r, 1e-9))))
 print(len(levels))
 PY
+# auto-editor keeps its analysis in $TMPDIR/ae-VERSION/cache.json: removed before every run
+ae_cold() { rm -rf "${TMPDIR:-/tmp}"/ae-*; auto-editor levels "$1" --edit audio; }
 seed() { ffmpeg -v error -y -i "$1" -vn -ac 1 -f wav "$work/seed.wav" && python3 "$seed_py" "$work/seed.wav" && rm -f "$work/seed.wav"; }
-export -f seed; export work seed_py
+export -f seed ae_cold; export work seed_py
 
 echo "== 1 hour of 48 kHz stereo AAC ($(du -h "$audio" | cut -f1)), $(nproc) cores, warm page cache, median of 3"
 read -r ff ffm < <(median ffmpeg -v error -i "$audio" -vn -f null -)
 read -r rl rlm < <(median "$reel" highlights "$audio" --out "$work/audio-out" --no-clips -q)
 job=$(grep -o 'in [0-9.]*s' <("$reel" highlights "$audio" --out "$work/audio-out" --no-clips 2>&1 >/dev/null) | grep -o '[0-9.]*' | head -n1)
 read -r sd sdm < <(median bash -c 'seed "$0"' "$audio")
-read -r ae aem < <(median auto-editor levels "$audio" --edit audio)
+read -r ae aem < <(median bash -c 'ae_cold "$0"' "$audio")
 printf '%-44s %7.2fs  %6d MB  %5.2fx ffmpeg\n' "ffmpeg -vn -f null (decode floor)" "$ff" $((ffm / 1024)) 1
 printf '%-44s %7.2fs  %6d MB  %5.2fx ffmpeg  (the job itself: %.2fs, %.2fx)\n' "reel highlights --no-clips" "$rl" $((rlm / 1024)) \
   "$(echo "$rl / $ff" | bc -l)" "$job" "$(echo "$job / $ff" | bc -l)"
 printf '%-44s %7.2fs  %6d MB  %5.2fx ffmpeg\n' "seed's way (ffmpeg to WAV, numpy windows)" "$sd" $((sdm / 1024)) "$(echo "$sd / $ff" | bc -l)"
-printf '%-44s %7.2fs  %6d MB  %5.2fx ffmpeg\n' "auto-editor levels --edit audio" "$ae" $((aem / 1024)) "$(echo "$ae / $ff" | bc -l)"
+printf '%-44s %7.2fs  %6d MB  %5.2fx ffmpeg\n' "auto-editor levels --edit audio (no cache)" "$ae" $((aem / 1024)) "$(echo "$ae / $ff" | bc -l)"
 grep -c . "$work/audio-out/highlights.csv" | awk '{print "    reel found " $1 - 1 " highlights (3 bursts made)"}'
 
 echo "== 1 hour of 720p25 H.264 + that audio ($(du -h "$video" | cut -f1)), clips included"

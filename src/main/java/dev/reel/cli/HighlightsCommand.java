@@ -152,6 +152,14 @@ final class HighlightsCommand implements Callable<Integer> {
   Duration pre;
 
   @Option(
+      names = "--post",
+      converter = Converters.DurationValue.class,
+      paramLabel = "DURATION",
+      description =
+          "How much of a clip comes after the peak (with --pre: the clip is pre + post long).")
+  Duration post;
+
+  @Option(
       names = "--max-clips",
       defaultValue = "0",
       paramLabel = "N",
@@ -403,12 +411,22 @@ final class HighlightsCommand implements Callable<Integer> {
           default ->
               throw new IllegalArgumentException("--cut must be copy or encode, not '" + cut + "'");
         };
+    Duration length = clipLength;
+    Duration before = pre;
+    if (post != null && pre != null) {
+      length = pre.plus(post);
+    } else if (post != null) {
+      if (post.compareTo(clipLength) > 0) {
+        throw new IllegalArgumentException("--post must not be longer than --clip-length");
+      }
+      before = clipLength.minus(post);
+    }
     HighlightsRequest.Clips clips =
         noClips || levels
             ? null
             : new HighlightsRequest.Clips(
-                clipLength,
-                pre == null ? clipLength.dividedBy(2) : pre,
+                length,
+                before == null ? length.dividedBy(2) : before,
                 mode,
                 cutWorkers,
                 cutTimeout,

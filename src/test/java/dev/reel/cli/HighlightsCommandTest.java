@@ -102,6 +102,44 @@ class HighlightsCommandTest {
   }
 
   @Test
+  void encodedClipsAndLoudnessInLufs() throws Exception {
+    Path out = dir.resolve("encoded");
+    var r =
+        reel(
+            "highlights",
+            stream.toString(),
+            "--out",
+            out.toString(),
+            "--clip-length",
+            "6s",
+            "--cut",
+            "encode",
+            "--measure",
+            "lufs",
+            "--max-clips",
+            "2",
+            "--post",
+            "2s",
+            "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode index = new ObjectMapper().readTree(out.resolve("index.json").toFile());
+    assertThat(index.get("measure").asText()).isEqualTo("lufs");
+    assertThat(index.get("highlights")).hasSize(2);
+    for (JsonNode h : index.get("highlights")) {
+      // frame-accurate: the clip starts where it was placed
+      assertThat(h.get("clip_cut_start").asDouble())
+          .isCloseTo(h.get("clip_start").asDouble(), within(0.001));
+      assertThat(out.resolve(h.get("clip").asText())).isRegularFile();
+      // --post 2s of a 6 s clip: 4 s before the peak
+      assertThat(h.get("clip_start").asDouble())
+          .isCloseTo(h.get("peak").asDouble() - 4, within(0.001));
+    }
+    // the two loudest of the three bursts (-6 and -3 dB at 20 s and 50 s) are kept
+    assertThat(index.at("/highlights/0/start").asDouble()).isCloseTo(20, within(0.5));
+    assertThat(index.at("/highlights/1/start").asDouble()).isCloseTo(50, within(0.5));
+  }
+
+  @Test
   void aBatchGoesOnPastBadFilesAndSaysWhichFailed() throws Exception {
     Path out = dir.resolve("batch-out");
     var r =
