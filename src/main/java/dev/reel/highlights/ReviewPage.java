@@ -1,6 +1,7 @@
 package dev.reel.highlights;
 
 import dev.reel.files.AtomicWrite;
+import dev.reel.html.Html;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ final class ReviewPage {
 
   static String page(FileHighlights f) {
     StringBuilder b = new StringBuilder();
-    String name = esc(f.file().getFileName().toString());
+    String name = Html.escape(f.file().getFileName().toString());
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(name)
         .append(" highlights</title><style>")
@@ -61,14 +62,14 @@ final class ReviewPage {
               d.rule().label(),
               d.score()));
       if (h.clip() != null) {
-        String src = esc(f.folder().relativize(h.clip()).toString().replace('\\', '/'));
+        String src = Html.escape(f.folder().relativize(h.clip()).toString().replace('\\', '/'));
         b.append("<video id=\"clip-")
             .append(h.number())
             .append("\" controls preload=\"metadata\" src=\"")
             .append(src)
             .append("\"></video>");
       } else if (h.problem() != null) {
-        b.append(" <i>(no clip: ").append(esc(h.problem())).append(")</i>");
+        b.append(" <i>(no clip: ").append(Html.escape(h.problem())).append(")</i>");
       }
       b.append("</li>\n");
     }
@@ -89,11 +90,12 @@ final class ReviewPage {
     for (FileHighlights f : files) {
       long clips = f.highlights().stream().filter(h -> h.clip() != null).count();
       String page =
-          esc(out.relativize(f.folder().resolve("index.html")).toString().replace('\\', '/'));
+          Html.escape(
+              out.relativize(f.folder().resolve("index.html")).toString().replace('\\', '/'));
       b.append("<tr><td><a href=\"")
           .append(page)
           .append("\">")
-          .append(esc(f.file().getFileName().toString()))
+          .append(Html.escape(f.file().getFileName().toString()))
           .append("</a></td><td>")
           .append(LoudnessPicture.clock(f.durationSeconds()))
           .append("</td><td>")
@@ -104,20 +106,5 @@ final class ReviewPage {
     }
     b.append("</table>\n</body></html>\n");
     AtomicWrite.text(out.resolve("index.html"), b.toString());
-  }
-
-  static String esc(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.reel.organize;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.reel.files.AtomicWrite;
+import dev.reel.html.Html;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,7 +137,7 @@ public final class PlanReport {
             "td,th{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}")
         .append("details{margin:.3em 0}summary{cursor:pointer;font-weight:600}.k{color:#555}")
         .append("</style></head><body>\n<h1>reel organize plan</h1>\n<p>Library <code>")
-        .append(esc(plan.library().toString()))
+        .append(Html.escape(plan.library().toString()))
         .append("</code>, action <b>")
         .append(plan.action().label())
         .append("</b></p>\n<table id=\"counts\"><tr><th>kind</th><th>files</th></tr>\n");
@@ -153,7 +154,7 @@ public final class PlanReport {
         .append(" shows and movies)</h2>\n");
     for (Map.Entry<String, List<PlannedAction>> g : groups.entrySet()) {
       b.append("<details class=\"group\"><summary>")
-          .append(esc(g.getKey()))
+          .append(Html.escape(g.getKey()))
           .append(" <span class=\"k\">(")
           .append(g.getValue().size())
           .append(")</span></summary><table>\n");
@@ -176,26 +177,11 @@ public final class PlanReport {
     b.append("<tr><td>")
         .append(a.kind().label())
         .append("</td><td>")
-        .append(esc(a.source().toString()))
+        .append(Html.escape(a.source().toString()))
         .append("</td><td>")
-        .append(a.target() == null ? "" : esc(a.target().toString()))
+        .append(a.target() == null ? "" : Html.escape(a.target().toString()))
         .append("</td><td>")
-        .append(esc(a.detail()))
+        .append(Html.escape(a.detail()))
         .append("</td></tr>\n");
-  }
-
-  static String esc(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.reel.prewarm;
 
+import dev.reel.html.Html;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,9 @@ final class HtmlReport {
             "padding:3px 8px;text-align:right;white-space:nowrap}th{background:#f3f3f3}td:first-child,")
         .append("td:nth-child(2){text-align:left}svg{background:#fafafa;border:1px solid #ddd}")
         .append(".legend span{display:inline-block;margin-right:1em}</style></head><body>\n");
-    b.append("<h1>reel prewarm report</h1>\n<pre>").append(esc(header(s))).append("</pre>\n");
+    b.append("<h1>reel prewarm report</h1>\n<pre>")
+        .append(Html.escape(header(s)))
+        .append("</pre>\n");
     b.append("<h2>Time to first byte, by percentile</h2>\n");
     curves(b, s, true);
     b.append("<h2>Total time, by percentile</h2>\n");
@@ -130,7 +133,7 @@ final class HtmlReport {
       b.append("<span style=\"color:")
           .append(COLORS[k % COLORS.length])
           .append("\">&#9632; ")
-          .append(esc(names.get(k)))
+          .append(Html.escape(names.get(k)))
           .append("</span>");
     }
     b.append("</div>\n");
@@ -139,13 +142,13 @@ final class HtmlReport {
   private static void table(StringBuilder b, PrewarmSummary s) {
     b.append("<table><tr>");
     for (String c : Reports.CELL_COLUMNS) {
-      b.append("<th>").append(esc(c)).append("</th>");
+      b.append("<th>").append(Html.escape(c)).append("</th>");
     }
     b.append("</tr>\n");
     for (PrewarmSummary.Group g : s.cells()) {
       b.append("<tr>");
       for (String c : Reports.cellRow(g)) {
-        b.append("<td>").append(esc(c)).append("</td>");
+        b.append("<td>").append(Html.escape(c)).append("</td>");
       }
       b.append("</tr>\n");
     }
@@ -202,7 +205,7 @@ final class HtmlReport {
         x,
         y,
         anchor,
-        esc(text));
+        Html.escape(text));
   }
 
   private static String fmtMs(double ms) {
@@ -225,12 +228,5 @@ final class HtmlReport {
       }
     }
     return 10 * mag;
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

@@ -8,8 +8,6 @@ import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_seek_file;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
@@ -53,20 +51,9 @@ final class EncodedCut {
         Frame sound = Frame.allocate()) {
       in.findStreamInfo();
       AVFormatContext ictx = in.raw();
-      int video = -1;
-      int audio = -1;
-      for (int i = 0; i < ictx.nb_streams(); i++) {
-        int type = ictx.streams(i).codecpar().codec_type();
-        boolean cover =
-            (ictx.streams(i).disposition()
-                    & org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC)
-                != 0;
-        if (type == AVMEDIA_TYPE_VIDEO && video < 0 && !cover) {
-          video = i;
-        } else if (type == AVMEDIA_TYPE_AUDIO && audio < 0) {
-          audio = i;
-        }
-      }
+      int[] va = FfmpegClipCutter.videoAndAudio(ictx);
+      int video = va[0];
+      int audio = va[1];
       if (video < 0 && audio < 0) {
         return new ClipCutter.Result.Failed("no video or audio stream to cut");
       }

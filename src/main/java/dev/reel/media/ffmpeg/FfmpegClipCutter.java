@@ -86,20 +86,9 @@ public final class FfmpegClipCutter implements ClipCutter {
         Packet packet = Packet.allocate()) {
       in.findStreamInfo();
       AVFormatContext ictx = in.raw();
-      int video = -1;
-      int audio = -1;
-      for (int i = 0; i < ictx.nb_streams(); i++) {
-        int type = ictx.streams(i).codecpar().codec_type();
-        boolean cover =
-            (ictx.streams(i).disposition()
-                    & org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC)
-                != 0;
-        if (type == AVMEDIA_TYPE_VIDEO && video < 0 && !cover) {
-          video = i;
-        } else if (type == AVMEDIA_TYPE_AUDIO && audio < 0) {
-          audio = i;
-        }
-      }
+      int[] va = videoAndAudio(ictx);
+      int video = va[0];
+      int audio = va[1];
       if (video < 0 && audio < 0) {
         return new Result.Failed("no video or audio stream to cut");
       }
@@ -196,6 +185,28 @@ public final class FfmpegClipCutter implements ClipCutter {
         return new Result.Cut(target, start, Math.min(end, to));
       }
     }
+  }
+
+  /**
+   * The streams a clip keeps: the first video stream that is not cover art, and the first audio
+   * stream ({@code -1} for none).
+   */
+  static int[] videoAndAudio(AVFormatContext ctx) {
+    int video = -1;
+    int audio = -1;
+    for (int i = 0; i < ctx.nb_streams(); i++) {
+      int type = ctx.streams(i).codecpar().codec_type();
+      boolean cover =
+          (ctx.streams(i).disposition()
+                  & org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC)
+              != 0;
+      if (type == AVMEDIA_TYPE_VIDEO && video < 0 && !cover) {
+        video = i;
+      } else if (type == AVMEDIA_TYPE_AUDIO && audio < 0) {
+        audio = i;
+      }
+    }
+    return new int[] {video, audio};
   }
 
   private static double q(AVRational r) {
