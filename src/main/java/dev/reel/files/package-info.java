@@ -1,2 +1,2 @@
-/** Writing output files safely: whole or not at all, never half a file for a reader to find. */
+/** The files reel exchanges with users: outputs written whole or not at all, and CSV lines read. */
 package dev.reel.files;

@@ -3,6 +3,7 @@ package dev.reel.prewarm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reel.files.CsvLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,13 +1,13 @@
-package dev.reel.prewarm;
+package dev.reel.files;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits one CSV line (RFC 4180 quoting, no line breaks inside fields). */
-final class CsvLine {
+public final class CsvLine {
   private CsvLine() {}
 
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     boolean quoted = false;
