@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       PrewarmCommand.class,
       OrganizeCommand.class,
       HighlightsCommand.class,
+      RenderCommand.class,
       UndoCommand.class,
       RunsCommand.class,
       CacheCommand.class,

@@ -1,0 +1,148 @@
+package dev.reel.cli;
+
+import dev.reel.concurrent.StopToken;
+import dev.reel.media.ffmpeg.FfmpegClipCutter;
+import dev.reel.media.ffmpeg.FfmpegMediaProbe;
+import dev.reel.media.ffmpeg.FfmpegSegmentJoiner;
+import dev.reel.render.EditListReader;
+import dev.reel.render.RenderJob;
+import dev.reel.render.RenderRequest;
+import dev.reel.render.TimelineClip;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code reel render EDIT_LIST --out FILE}: turn an edit list into one video. */
+@Command(
+    name = "render",
+    header = "Turn an edit list (JSON, CSV, EDL, OTIO) into one video.",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads the edit list, probes each distinct source once, and renders the clips in order.",
+      "--mode copy: no re-encode; each clip starts on the keyframe at or before its start (the",
+      "lines say by how much); all sources must share their streams' formats (the message lists",
+      "the clips that differ). Frame-accurate encode renders come with the rest of this command.",
+      "Exit code: 0 rendered (clips of missing sources skipped, with a line each), 1 some clips",
+      "could not be cut, 2 usage error, 3 nothing rendered, 130 stopped."
+    })
+final class RenderCommand implements Callable<Integer> {
+  private final StdStreams streams;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "EDIT_LIST", description = "A .json, .csv, .edl or .otio edit list.")
+  Path editList;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "The video to write.")
+  Path out;
+
+  @Option(
+      names = "--mode",
+      defaultValue = "copy",
+      paramLabel = "MODE",
+      description = "copy. Default: ${DEFAULT-VALUE}.")
+  String mode;
+
+  @Option(names = "--dry-run", description = "Print the timeline it would render; write nothing.")
+  boolean dryRun;
+
+  @Option(names = "--overwrite", description = "Replace the output if it exists.")
+  boolean overwrite;
+
+  @Option(
+      names = "--fps",
+      defaultValue = "25",
+      paramLabel = "FPS",
+      description =
+          "Frame rate of EDL timecode and of frame counts (250f). Default: ${DEFAULT-VALUE}.")
+  double fps;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "10m",
+      converter = Converters.DurationValue.class,
+      paramLabel = "DURATION",
+      description = "Time limit of one segment. Default: ${DEFAULT-VALUE}.")
+  Duration timeout;
+
+  @Mixin WorkerOptions workers = new WorkerOptions();
+  @Mixin ProgressOptions output = new ProgressOptions();
+
+  RenderCommand(StdStreams streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    RenderRequest request = JobRunner.request(spec, this::request);
+    Consumer<String> warnings = w -> streams.err().println("reel render: " + w);
+    RenderJob job =
+        new RenderJob(
+            new FfmpegMediaProbe(), new FfmpegClipCutter(), new FfmpegSegmentJoiner(), warnings);
+    if (dryRun) {
+      List<RenderJob.Usable> usable = job.usable(request, new StopToken());
+      double total = 0;
+      for (RenderJob.Usable u : usable) {
+        streams
+            .out()
+            .printf(
+                Locale.ROOT,
+                "clip %d  %s  %.3f-%.3f  (%.3fs)%n",
+                u.number(),
+                u.clip().source(),
+                u.start(),
+                u.end(),
+                u.end() - u.start());
+        total += u.end() - u.start();
+      }
+      streams
+          .out()
+          .printf(
+              Locale.ROOT,
+              "timeline: %d of %d clips, %.3fs%n",
+              usable.size(),
+              request.clips().size(),
+              total);
+      return usable.size() == request.clips().size() ? 0 : 1;
+    }
+    return new JobRunner(streams, output)
+        .run(
+            "render",
+            "clips",
+            "stopping: running cuts finish, nothing is written to the output",
+            Duration.ofSeconds(30),
+            (stop, progress) -> job.run(request, streams.out()::println, stop, progress));
+  }
+
+  private RenderRequest request() throws java.io.IOException {
+    if (!Files.isRegularFile(editList)) {
+      throw new IllegalArgumentException("no such edit list: " + editList);
+    }
+    if (!mode.equals("copy")) {
+      throw new IllegalArgumentException(
+          "--mode " + mode + " is not in this version: --mode copy renders by stream copy");
+    }
+    if (!dryRun && out == null) {
+      throw new IllegalArgumentException("give the video to write: --out FILE");
+    }
+    if (!(fps > 0)) {
+      throw new IllegalArgumentException("--fps must be positive");
+    }
+    List<TimelineClip> clips = EditListReader.read(editList, fps);
+    return new RenderRequest(
+        editList.toString(),
+        clips,
+        out == null ? Path.of("out.mp4") : out,
+        overwrite,
+        workers.workers(Runtime.getRuntime().availableProcessors()),
+        timeout);
+  }
+}

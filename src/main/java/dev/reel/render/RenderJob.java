@@ -1,0 +1,283 @@
+package dev.reel.render;
+
+import dev.reel.concurrent.ItemOutcome;
+import dev.reel.concurrent.ParallelMap;
+import dev.reel.concurrent.StopToken;
+import dev.reel.job.InvalidRequestException;
+import dev.reel.job.JobFailedException;
+import dev.reel.job.JobSummary;
+import dev.reel.media.ClipCutter;
+import dev.reel.media.FileFacts;
+import dev.reel.media.MediaInfo;
+import dev.reel.media.MediaProbe;
+import dev.reel.media.ProbeDepth;
+import dev.reel.media.ProbeOutcome;
+import dev.reel.media.SegmentJoiner;
+import dev.reel.progress.ProgressModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Renders a timeline by stream copy: every distinct source is probed once (in parallel), clips of
+ * missing or unreadable sources are skipped, times beyond a source are clamped, the sources must
+ * share their streams' formats, each clip is cut from the keyframe at or before its start (in
+ * parallel, kept in timeline order), and the segments are joined into a temporary file that is
+ * renamed to the output at the end: a failed render leaves nothing at the output path.
+ */
+public final class RenderJob {
+  private final MediaProbe probe;
+  private final ClipCutter cutter;
+  private final SegmentJoiner joiner;
+  private final Consumer<String> warnings;
+
+  public RenderJob(
+      MediaProbe probe, ClipCutter cutter, SegmentJoiner joiner, Consumer<String> warnings) {
+    this.probe = probe;
+    this.cutter = cutter;
+    this.joiner = joiner;
+    this.warnings = warnings;
+  }
+
+  /** A clip the render can use: its source's facts and the range it really takes. */
+  public record Usable(int number, TimelineClip clip, MediaInfo source, double start, double end) {}
+
+  /** Probes each distinct source once; returns the usable clips, warning about the others. */
+  public List<Usable> usable(RenderRequest r, StopToken stop) {
+    Map<Path, ProbeOutcome> sources = new LinkedHashMap<>();
+    List<Path> distinct =
+        new ArrayList<>(new LinkedHashSet<>(r.clips().stream().map(TimelineClip::source).toList()));
+    new ParallelMap<Path, ProbeOutcome>(
+            r.workers(), Duration.ofSeconds(60), true, "reel-render-probe")
+        .run(
+            distinct.iterator(),
+            p -> probe.probe(facts(p), ProbeDepth.HEADER, Duration.ofSeconds(30)),
+            o -> {
+              if (o instanceof ItemOutcome.Done<Path, ProbeOutcome> d) {
+                sources.put(d.item(), d.value());
+              }
+            },
+            stop,
+            Duration.ofSeconds(5));
+    List<Usable> out = new ArrayList<>();
+    for (int i = 0; i < r.clips().size(); i++) {
+      TimelineClip c = r.clips().get(i);
+      ProbeOutcome o = sources.get(c.source());
+      if (o == null || o.mediaInfo().isEmpty() || !(o instanceof ProbeOutcome.Playable)) {
+        String why =
+            !Files.exists(c.source())
+                ? "no such file"
+                : o == null ? "not probed" : o.problem().orElse("unreadable");
+        warnings.accept(c.where() + ": skipped: " + c.source() + ": " + why);
+        continue;
+      }
+      MediaInfo info = o.mediaInfo().get();
+      double end = c.endSeconds();
+      Double duration = info.durationSeconds();
+      if (duration != null && end > duration) {
+        if (c.startSeconds() >= duration) {
+          warnings.accept(
+              String.format(
+                  Locale.ROOT,
+                  "%s: skipped: starts at %.3fs, after the end of %s (%.3fs)",
+                  c.where(),
+                  c.startSeconds(),
+                  c.source().getFileName(),
+                  duration));
+          continue;
+        }
+        warnings.accept(
+            String.format(
+                Locale.ROOT,
+                "%s: end %.3fs is after the end of %s: clamped to %.3fs",
+                c.where(),
+                end,
+                c.source().getFileName(),
+                duration));
+        end = duration;
+      }
+      out.add(new Usable(i + 1, c, info, c.startSeconds(), end));
+    }
+    if (out.isEmpty()) {
+      throw new JobFailedException("no usable clip in " + r.editList() + ": nothing was rendered");
+    }
+    return out;
+  }
+
+  /** Refuses, listing them, clips whose sources differ from the first clip's in stream formats. */
+  static void checkCopyable(List<Usable> clips) {
+    String first = signature(clips.get(0).source());
+    List<String> bad = new ArrayList<>();
+    for (Usable u : clips) {
+      String s = signature(u.source());
+      if (!s.equals(first)) {
+        bad.add("clip " + u.number() + " (" + u.clip().source().getFileName() + "): " + s);
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw new InvalidRequestException(
+          "--mode copy needs sources of one format; clip "
+              + clips.get(0).number()
+              + " ("
+              + clips.get(0).clip().source().getFileName()
+              + ") is "
+              + first
+              + ", but "
+              + String.join("; ", bad));
+    }
+  }
+
+  static String signature(MediaInfo info) {
+    StringBuilder b = new StringBuilder();
+    info.videoStreams().stream()
+        .findFirst()
+        .ifPresentOrElse(
+            v ->
+                b.append(v.codec())
+                    .append(' ')
+                    .append(v.width())
+                    .append('x')
+                    .append(v.height())
+                    .append(v.pixelFormat() == null ? "" : " " + v.pixelFormat()),
+            () -> b.append("no video"));
+    b.append(", ");
+    info.audioStreams().stream()
+        .findFirst()
+        .ifPresentOrElse(
+            a ->
+                b.append(a.codec())
+                    .append(' ')
+                    .append(a.sampleRate())
+                    .append(" Hz ")
+                    .append(a.channels())
+                    .append(" ch"),
+            () -> b.append("no audio"));
+    return b.toString();
+  }
+
+  /** Renders; per-clip lines (where each clip really starts) go to {@code clipLines}. */
+  public JobSummary run(
+      RenderRequest r, Consumer<String> clipLines, StopToken stop, ProgressModel progress)
+      throws IOException {
+    if (Files.exists(r.out()) && !r.overwrite()) {
+      throw new InvalidRequestException(r.out() + " exists: give --overwrite to replace it");
+    }
+    Path folder = r.out().toAbsolutePath().getParent();
+    if (folder == null || !Files.isDirectory(folder)) {
+      throw new InvalidRequestException("the folder of " + r.out() + " does not exist");
+    }
+    progress.beginPhase("probe");
+    List<Usable> clips = usable(r, stop);
+    checkCopyable(clips);
+    String name = r.out().getFileName().toString();
+    Path parts = Files.createTempDirectory(folder, "." + name + ".parts-");
+    Path temp = folder.resolve("." + name + ".part");
+    try {
+      progress.beginPhase("cut");
+      progress.total(clips.size());
+      String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "mkv";
+      List<Path> segments = new ArrayList<>();
+      long[] failed = {0};
+      new ParallelMap<Usable, ClipCutter.Result>(
+              r.workers(), r.timeout().plusSeconds(5), true, "reel-render-cut")
+          .run(
+              clips.iterator(),
+              u ->
+                  cutter.cut(
+                      u.clip().source(),
+                      u.start(),
+                      u.end(),
+                      parts.resolve(String.format(Locale.ROOT, "seg-%05d.%s", u.number(), ext)),
+                      ClipCutter.Mode.COPY,
+                      true,
+                      r.timeout()),
+              o -> {
+                Usable u = o.item();
+                if (o instanceof ItemOutcome.Done<Usable, ClipCutter.Result> d
+                    && d.value() instanceof ClipCutter.Result.Cut cut) {
+                  segments.add(cut.file());
+                  clipLines.accept(
+                      String.format(
+                          Locale.ROOT,
+                          "clip %d  %s  %.3f-%.3f  starts %.3fs early (keyframe)",
+                          u.number(),
+                          u.clip().source().getFileName(),
+                          cut.startSeconds(),
+                          cut.endSeconds(),
+                          u.start() - cut.startSeconds()));
+                  progress.ok();
+                } else {
+                  String why =
+                      o instanceof ItemOutcome.Done<Usable, ClipCutter.Result> d
+                              && d.value() instanceof ClipCutter.Result.Failed f
+                          ? f.error()
+                          : "timed out or failed";
+                  warnings.accept(u.clip().where() + ": skipped: " + why);
+                  failed[0]++;
+                  progress.failed();
+                }
+              },
+              stop,
+              Duration.ofSeconds(5));
+      if (stop.isStopped()) {
+        return JobSummary.of(progress, clips.size() - segments.size(), true);
+      }
+      if (segments.isEmpty()) {
+        throw new JobFailedException(
+            "no clip of " + r.editList() + " could be cut: nothing was rendered");
+      }
+      progress.beginPhase("join");
+      double seconds;
+      try {
+        seconds = joiner.join(segments, temp, name);
+      } catch (IllegalStateException e) {
+        throw new JobFailedException("cannot join the segments: " + e.getMessage(), e);
+      }
+      if (r.overwrite()) {
+        Files.move(
+            temp, r.out(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        Files.move(temp, r.out(), StandardCopyOption.ATOMIC_MOVE);
+      }
+      clipLines.accept(
+          String.format(Locale.ROOT, "%s: %d clips, %.3fs", r.out(), segments.size(), seconds));
+      return new JobSummary(
+          "render",
+          "clips",
+          segments.size(),
+          failed[0],
+          r.clips().size() - clips.size(),
+          0,
+          Duration.ofNanos(progress.jobElapsedNanos()),
+          false);
+    } finally {
+      Files.deleteIfExists(temp);
+      try (Stream<Path> s = Files.list(parts)) {
+        for (Path p : s.toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Files.deleteIfExists(parts);
+    }
+  }
+
+  private static FileFacts facts(Path p) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+      return new FileFacts(p, a.size(), a.lastModifiedTime().toInstant());
+    } catch (IOException e) {
+      return new FileFacts(p, 0, java.time.Instant.EPOCH);
+    }
+  }
+}

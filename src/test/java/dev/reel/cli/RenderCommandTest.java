@@ -1,0 +1,59 @@
+package dev.reel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reel.media.ffmpeg.FfmpegMediaEncoder;
+import dev.reel.testmedia.TestMedia;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCommandTest {
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void media() throws Exception {
+    TestMedia.of("mp4")
+        .seconds(8)
+        .size(160, 120)
+        .write(new FfmpegMediaEncoder(), dir.resolve("a.mp4"));
+    Files.writeString(dir.resolve("t.csv"), "src,start,end\na.mp4,1,3\na.mp4,5,7\nnope.mp4,0,1\n");
+  }
+
+  @Test
+  void dryRunPrintsTheTimelineAndARenderWritesOnce() throws Exception {
+    var dry = ProbeCommandTest.run("render", dir.resolve("t.csv").toString(), "--dry-run");
+    assertThat(dry.code()).isEqualTo(1); // one clip's source is missing
+    assertThat(dry.out())
+        .contains("clip 1")
+        .contains("clip 2")
+        .contains("timeline: 2 of 3 clips, 4.000s");
+    assertThat(dry.err()).contains("t.csv:4: skipped").contains("no such file");
+    Path out = dir.resolve("out.mp4");
+    var r =
+        ProbeCommandTest.run(
+            "render", dir.resolve("t.csv").toString(), "--out", out.toString(), "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(out).isRegularFile();
+    var again =
+        ProbeCommandTest.run(
+            "render", dir.resolve("t.csv").toString(), "--out", out.toString(), "-q");
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("exists: give --overwrite");
+    var encode =
+        ProbeCommandTest.run(
+            "render",
+            dir.resolve("t.csv").toString(),
+            "--out",
+            dir.resolve("e.mp4").toString(),
+            "--mode",
+            "encode");
+    assertThat(encode.code()).isEqualTo(2);
+    var missing =
+        ProbeCommandTest.run("render", dir.resolve("none.csv").toString(), "--out", out.toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such edit list");
+  }
+}

@@ -1,0 +1,155 @@
+package dev.reel.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.reel.concurrent.StopToken;
+import dev.reel.job.InvalidRequestException;
+import dev.reel.job.JobFailedException;
+import dev.reel.media.FileFacts;
+import dev.reel.media.MediaProbe;
+import dev.reel.media.ProbeDepth;
+import dev.reel.media.ProbeOutcome;
+import dev.reel.media.ffmpeg.FfmpegClipCutter;
+import dev.reel.media.ffmpeg.FfmpegMediaEncoder;
+import dev.reel.media.ffmpeg.FfmpegMediaProbe;
+import dev.reel.media.ffmpeg.FfmpegSegmentJoiner;
+import dev.reel.progress.ProgressModel;
+import dev.reel.testmedia.TestMedia;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderJobTest {
+  @TempDir static Path dir;
+  private static Path a;
+  private static Path b;
+  private static Path big;
+
+  @BeforeAll
+  static void media() {
+    FfmpegMediaEncoder enc = new FfmpegMediaEncoder();
+    a = TestMedia.of("mkv").seconds(12).size(320, 240).write(enc, dir.resolve("a.mkv"));
+    b = TestMedia.of("mkv").seconds(12).size(320, 240).seed(5).write(enc, dir.resolve("b.mkv"));
+    big = TestMedia.of("mkv").seconds(4).size(640, 480).write(enc, dir.resolve("big.mkv"));
+  }
+
+  /** Counts probes: every source must be probed once, however many clips use it. */
+  private static final class RecordingProbe implements MediaProbe {
+    final AtomicInteger calls = new AtomicInteger();
+    final MediaProbe real = new FfmpegMediaProbe();
+
+    @Override
+    public ProbeOutcome probe(FileFacts file, ProbeDepth depth, Duration timeout) {
+      calls.incrementAndGet();
+      return real.probe(file, depth, timeout);
+    }
+  }
+
+  private static TimelineClip clip(Path p, double s, double e, int n) {
+    return new TimelineClip(p, s, e, "clip " + n);
+  }
+
+  @Test
+  void aCopyRenderProbesEachSourceOnceKeepsTheOrderAndPlays() throws Exception {
+    RecordingProbe probe = new RecordingProbe();
+    List<String> warnings = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    Path out = dir.resolve("out.mkv");
+    RenderRequest r =
+        new RenderRequest(
+            "t",
+            List.of(
+                clip(a, 2, 4, 1),
+                clip(b, 6, 8.5, 2),
+                clip(a, 9, 11, 3),
+                clip(dir.resolve("gone.mkv"), 1, 2, 4)),
+            out,
+            false,
+            2,
+            Duration.ofSeconds(60));
+    var summary =
+        new RenderJob(probe, new FfmpegClipCutter(), new FfmpegSegmentJoiner(), warnings::add)
+            .run(
+                r,
+                lines::add,
+                new StopToken(),
+                new ProgressModel("render", "clips", System::nanoTime));
+    assertThat(probe.calls.get()).isEqualTo(3); // a, b and the missing one: once each
+    assertThat(summary.ok()).isEqualTo(3);
+    assertThat(summary.skipped()).isEqualTo(1);
+    assertThat(warnings).anyMatch(w -> w.contains("clip 4") && w.contains("no such file"));
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).startsWith("clip 1  a.mkv");
+    assertThat(lines.get(1)).startsWith("clip 2  b.mkv");
+    assertThat(lines.get(2)).startsWith("clip 3  a.mkv");
+    double expected = 0;
+    for (int i = 0; i < 3; i++) {
+      String[] range = lines.get(i).split("\\s+")[3].split("-");
+      expected += Double.parseDouble(range[1]) - Double.parseDouble(range[0]);
+    }
+    ProbeOutcome o =
+        new FfmpegMediaProbe()
+            .probe(
+                new FileFacts(out, Files.size(out), Files.getLastModifiedTime(out).toInstant()),
+                ProbeDepth.DEEP,
+                Duration.ofSeconds(10));
+    assertThat(o).isInstanceOf(ProbeOutcome.Playable.class);
+    assertThat(o.mediaInfo().orElseThrow().durationSeconds()).isCloseTo(expected, within(0.15));
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".out.mkv"));
+    }
+  }
+
+  @Test
+  void copyRefusesSourcesOfAnotherFormatAndNothingUsableFails() {
+    Path out = dir.resolve("mixed.mkv");
+    RenderJob job =
+        new RenderJob(
+            new FfmpegMediaProbe(), new FfmpegClipCutter(), new FfmpegSegmentJoiner(), w -> {});
+    RenderRequest mixed =
+        new RenderRequest(
+            "t",
+            List.of(clip(a, 1, 2, 1), clip(big, 1, 2, 2)),
+            out,
+            false,
+            2,
+            Duration.ofSeconds(60));
+    assertThatThrownBy(
+            () ->
+                job.run(
+                    mixed,
+                    l -> {},
+                    new StopToken(),
+                    new ProgressModel("render", "clips", System::nanoTime)))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("clip 2 (big.mkv): h264 640x480");
+    assertThat(out).doesNotExist();
+    RenderRequest none =
+        new RenderRequest(
+            "t",
+            List.of(clip(dir.resolve("x.mkv"), 1, 2, 1), clip(a, 50, 60, 2)),
+            out,
+            false,
+            2,
+            Duration.ofSeconds(60));
+    assertThatThrownBy(
+            () ->
+                job.run(
+                    none,
+                    l -> {},
+                    new StopToken(),
+                    new ProgressModel("render", "clips", System::nanoTime)))
+        .isInstanceOf(JobFailedException.class)
+        .hasMessageContaining("no usable clip");
+    assertThat(out).doesNotExist();
+  }
+}
