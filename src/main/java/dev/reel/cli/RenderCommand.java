@@ -30,7 +30,10 @@ import picocli.CommandLine.Parameters;
       "Reads the edit list, probes each distinct source once, and renders the clips in order.",
       "--mode copy: no re-encode; each clip starts on the keyframe at or before its start (the",
       "lines say by how much); all sources must share their streams' formats (the message lists",
-      "the clips that differ). Frame-accurate encode renders come with the rest of this command.",
+      "the clips that differ). --mode encode (the default): frame-accurate; every segment is",
+      "normalised to one size (--size, or the most common; letterboxed), one frame rate (--fps, or",
+      "the most common) and 48 kHz stereo (silence where a source has none), H.264 + AAC, segments",
+      "encoded in parallel (--workers) and joined by stream copy.",
       "Exit code: 0 rendered (clips of missing sources skipped, with a line each), 1 some clips",
       "could not be cut, 2 usage error, 3 nothing rendered, 130 stopped."
     })
@@ -46,10 +49,17 @@ final class RenderCommand implements Callable<Integer> {
 
   @Option(
       names = "--mode",
-      defaultValue = "copy",
+      defaultValue = "encode",
       paramLabel = "MODE",
-      description = "copy. Default: ${DEFAULT-VALUE}.")
+      description = "encode (frame-accurate, one format) or copy. Default: ${DEFAULT-VALUE}.")
   String mode;
+
+  @Option(
+      names = "--size",
+      paramLabel = "WxH",
+      description =
+          "Output size (encode). Default: the most common source size; others letterboxed.")
+  String size;
 
   @Option(names = "--dry-run", description = "Print the timeline it would render; write nothing.")
   boolean dryRun;
@@ -59,11 +69,11 @@ final class RenderCommand implements Callable<Integer> {
 
   @Option(
       names = "--fps",
-      defaultValue = "25",
       paramLabel = "FPS",
       description =
-          "Frame rate of EDL timecode and of frame counts (250f). Default: ${DEFAULT-VALUE}.")
-  double fps;
+          "Output frame rate (encode; default: the most common source rate), and the rate of EDL"
+              + " timecode and frame counts (250f; default 25).")
+  Double fps;
 
   @Option(
       names = "--timeout",
@@ -126,23 +136,44 @@ final class RenderCommand implements Callable<Integer> {
     if (!Files.isRegularFile(editList)) {
       throw new IllegalArgumentException("no such edit list: " + editList);
     }
-    if (!mode.equals("copy")) {
-      throw new IllegalArgumentException(
-          "--mode " + mode + " is not in this version: --mode copy renders by stream copy");
+    dev.reel.media.ClipCutter.Mode m =
+        switch (mode) {
+          case "copy" -> dev.reel.media.ClipCutter.Mode.COPY;
+          case "encode" -> dev.reel.media.ClipCutter.Mode.ENCODE;
+          default ->
+              throw new IllegalArgumentException(
+                  "--mode must be encode or copy, not '" + mode + "'");
+        };
+    Integer w = null;
+    Integer h = null;
+    if (size != null) {
+      java.util.regex.Matcher sm =
+          java.util.regex.Pattern.compile("(\\d+)x(\\d+)").matcher(size.strip());
+      if (!sm.matches()) {
+        throw new IllegalArgumentException(
+            "--size must be WIDTHxHEIGHT such as 1280x720, not '" + size + "'");
+      }
+      w = Integer.parseInt(sm.group(1));
+      h = Integer.parseInt(sm.group(2));
+      if (m == dev.reel.media.ClipCutter.Mode.COPY) {
+        throw new IllegalArgumentException(
+            "--size needs --mode encode: a copy keeps the sources' size");
+      }
     }
     if (!dryRun && out == null) {
       throw new IllegalArgumentException("give the video to write: --out FILE");
     }
-    if (!(fps > 0)) {
+    if (fps != null && !(fps > 0)) {
       throw new IllegalArgumentException("--fps must be positive");
     }
-    List<TimelineClip> clips = EditListReader.read(editList, fps);
+    List<TimelineClip> clips = EditListReader.read(editList, fps == null ? 25 : fps);
     return new RenderRequest(
         editList.toString(),
         clips,
         out == null ? Path.of("out.mp4") : out,
         overwrite,
         workers.workers(Runtime.getRuntime().availableProcessors()),
-        timeout);
+        timeout,
+        new RenderRequest.Output(m, w, h, m == dev.reel.media.ClipCutter.Mode.COPY ? null : fps));
   }
 }

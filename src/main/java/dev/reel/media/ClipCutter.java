@@ -52,4 +52,18 @@ public interface ClipCutter {
       Mode mode,
       boolean replace,
       Duration timeout);
+
+  /**
+   * Encodes {@code [fromSeconds, toSeconds)} of {@code source} frame-accurately as a segment of a
+   * render, normalised to {@code format} (letterboxed size, frame rate, audio rate and channels,
+   * silence where the source has none), written like {@link #cut}.
+   */
+  Result encodeSegment(
+      Path source,
+      double fromSeconds,
+      double toSeconds,
+      Path target,
+      SegmentFormat format,
+      boolean replace,
+      Duration timeout);
 }

@@ -179,7 +179,21 @@ public final class RenderJob {
     }
     progress.beginPhase("probe");
     List<Usable> clips = usable(r, stop);
-    checkCopyable(clips);
+    boolean copy = r.output().mode() == ClipCutter.Mode.COPY;
+    dev.reel.media.SegmentFormat format = null;
+    if (copy) {
+      checkCopyable(clips);
+    } else {
+      format = format(clips, r.output());
+      clipLines.accept(
+          String.format(
+              Locale.ROOT,
+              "output: %dx%d at %.3f fps, 48 kHz stereo",
+              format.width(),
+              format.height(),
+              format.fps()));
+    }
+    dev.reel.media.SegmentFormat fmt = format;
     String name = r.out().getFileName().toString();
     Path parts = Files.createTempDirectory(folder, "." + name + ".parts-");
     Path temp = folder.resolve("." + name + ".part");
@@ -193,29 +207,43 @@ public final class RenderJob {
               r.workers(), r.timeout().plusSeconds(5), true, "reel-render-cut")
           .run(
               clips.iterator(),
-              u ->
-                  cutter.cut(
-                      u.clip().source(),
-                      u.start(),
-                      u.end(),
-                      parts.resolve(String.format(Locale.ROOT, "seg-%05d.%s", u.number(), ext)),
-                      ClipCutter.Mode.COPY,
-                      true,
-                      r.timeout()),
+              u -> {
+                Path seg =
+                    parts.resolve(String.format(Locale.ROOT, "seg-%05d.%s", u.number(), ext));
+                return copy
+                    ? cutter.cut(
+                        u.clip().source(),
+                        u.start(),
+                        u.end(),
+                        seg,
+                        ClipCutter.Mode.COPY,
+                        true,
+                        r.timeout())
+                    : cutter.encodeSegment(
+                        u.clip().source(), u.start(), u.end(), seg, fmt, true, r.timeout());
+              },
               o -> {
                 Usable u = o.item();
                 if (o instanceof ItemOutcome.Done<Usable, ClipCutter.Result> d
                     && d.value() instanceof ClipCutter.Result.Cut cut) {
                   segments.add(cut.file());
                   clipLines.accept(
-                      String.format(
-                          Locale.ROOT,
-                          "clip %d  %s  %.3f-%.3f  starts %.3fs early (keyframe)",
-                          u.number(),
-                          u.clip().source().getFileName(),
-                          cut.startSeconds(),
-                          cut.endSeconds(),
-                          u.start() - cut.startSeconds()));
+                      copy
+                          ? String.format(
+                              Locale.ROOT,
+                              "clip %d  %s  %.3f-%.3f  starts %.3fs early (keyframe)",
+                              u.number(),
+                              u.clip().source().getFileName(),
+                              cut.startSeconds(),
+                              cut.endSeconds(),
+                              u.start() - cut.startSeconds())
+                          : String.format(
+                              Locale.ROOT,
+                              "clip %d  %s  %.3f-%.3f",
+                              u.number(),
+                              u.clip().source().getFileName(),
+                              cut.startSeconds(),
+                              cut.endSeconds()));
                   progress.ok();
                 } else {
                   String why =
@@ -270,6 +298,57 @@ public final class RenderJob {
       }
       Files.deleteIfExists(parts);
     }
+  }
+
+  /** The output format: the options', else the most common size and rate of the clips' sources. */
+  static dev.reel.media.SegmentFormat format(List<Usable> clips, RenderRequest.Output o) {
+    Map<String, Integer> sizes = new LinkedHashMap<>();
+    Map<Double, Integer> rates = new LinkedHashMap<>();
+    for (Usable u : clips) {
+      u.source().videoStreams().stream()
+          .findFirst()
+          .ifPresent(
+              v -> {
+                sizes.merge(v.width() + "x" + v.height(), 1, Integer::sum);
+                if (v.frameRate() != null && v.frameRate() > 0) {
+                  rates.merge(Math.round(v.frameRate() * 1000) / 1000.0, 1, Integer::sum);
+                }
+              });
+    }
+    int w;
+    int h;
+    if (o.width() != null) {
+      w = o.width();
+      h = o.height();
+    } else {
+      String best =
+          sizes.entrySet().stream()
+              .max(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElse("1280x720");
+      w = Integer.parseInt(best.substring(0, best.indexOf('x')));
+      h = Integer.parseInt(best.substring(best.indexOf('x') + 1));
+    }
+    double fps =
+        o.fps() != null
+            ? o.fps()
+            : rates.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(25.0);
+    int num;
+    int den;
+    if (Math.abs(fps - Math.round(fps)) < 1e-6) {
+      num = (int) Math.round(fps);
+      den = 1;
+    } else if (Math.abs(fps * 1.001 - Math.round(fps * 1.001)) < 1e-3) {
+      num = (int) Math.round(fps * 1.001) * 1000;
+      den = 1001;
+    } else {
+      num = (int) Math.round(fps * 1000);
+      den = 1000;
+    }
+    return new dev.reel.media.SegmentFormat(w / 2 * 2, h / 2 * 2, num, den, 48_000, 2);
   }
 
   private static FileFacts facts(Path p) {

@@ -1,5 +1,6 @@
 package dev.reel.render;
 
+import dev.reel.media.ClipCutter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Objects;
  *
  * @param clips the timeline, in order
  * @param out the output file (its container from its extension)
- * @param workers sources probed and segments cut at once
+ * @param workers sources probed and segments made at once
  * @param timeout the time one segment may take
  */
 public record RenderRequest(
@@ -19,10 +20,38 @@ public record RenderRequest(
     Path out,
     boolean overwrite,
     int workers,
-    Duration timeout) {
+    Duration timeout,
+    Output output) {
+
+  /**
+   * How the output is made.
+   *
+   * @param width the output width, or null for the most common source width (encode)
+   * @param height the output height, or null with the width
+   * @param fps the output frame rate, or null for the most common source rate (encode)
+   */
+  public record Output(ClipCutter.Mode mode, Integer width, Integer height, Double fps) {
+    /** Stream copy. */
+    public static final Output COPY = new Output(ClipCutter.Mode.COPY, null, null, null);
+
+    public Output {
+      Objects.requireNonNull(mode, "mode");
+      if ((width == null) != (height == null)) {
+        throw new IllegalArgumentException("give both the width and the height: --size WxH");
+      }
+      if (width != null && (width < 2 || height < 2)) {
+        throw new IllegalArgumentException("--size must be at least 2x2");
+      }
+      if (fps != null && !(fps > 0 && fps <= 240)) {
+        throw new IllegalArgumentException("--fps must be between 0 and 240");
+      }
+    }
+  }
+
   public RenderRequest {
     clips = List.copyOf(clips);
     Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(output, "output");
     if (workers < 1) {
       throw new IllegalArgumentException("--workers must be at least 1");
     }

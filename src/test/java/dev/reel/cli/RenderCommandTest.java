@@ -22,9 +22,14 @@ class RenderCommandTest {
     Files.writeString(dir.resolve("t.csv"), "src,start,end\na.mp4,1,3\na.mp4,5,7\nnope.mp4,0,1\n");
   }
 
+  private static ProbeCommandTest.Run reel(String... args) {
+    return ProbeCommandTest.run(args);
+  }
+
   @Test
-  void dryRunPrintsTheTimelineAndARenderWritesOnce() throws Exception {
-    var dry = ProbeCommandTest.run("render", dir.resolve("t.csv").toString(), "--dry-run");
+  void dryRunPrintsTheTimelineAndRendersWriteOnce() throws Exception {
+    String list = dir.resolve("t.csv").toString();
+    var dry = reel("render", list, "--dry-run");
     assertThat(dry.code()).isEqualTo(1); // one clip's source is missing
     assertThat(dry.out())
         .contains("clip 1")
@@ -32,27 +37,38 @@ class RenderCommandTest {
         .contains("timeline: 2 of 3 clips, 4.000s");
     assertThat(dry.err()).contains("t.csv:4: skipped").contains("no such file");
     Path out = dir.resolve("out.mp4");
-    var r =
-        ProbeCommandTest.run(
-            "render", dir.resolve("t.csv").toString(), "--out", out.toString(), "-q");
+    var r = reel("render", list, "--out", out.toString(), "--mode", "copy", "-q");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(out).isRegularFile();
-    var again =
-        ProbeCommandTest.run(
-            "render", dir.resolve("t.csv").toString(), "--out", out.toString(), "-q");
+    var again = reel("render", list, "--out", out.toString(), "--mode", "copy", "-q");
     assertThat(again.code()).isEqualTo(2);
     assertThat(again.err()).contains("exists: give --overwrite");
     var encode =
-        ProbeCommandTest.run(
+        reel(
             "render",
-            dir.resolve("t.csv").toString(),
+            list,
             "--out",
             dir.resolve("e.mp4").toString(),
+            "--size",
+            "320x180",
+            "--fps",
+            "30",
+            "-q");
+    assertThat(encode.code()).as(encode.err()).isZero();
+    assertThat(encode.out()).contains("output: 320x180 at 30.000 fps");
+    assertThat(dir.resolve("e.mp4")).isRegularFile();
+    var copySize =
+        reel(
+            "render",
+            list,
+            "--out",
+            dir.resolve("c.mp4").toString(),
             "--mode",
-            "encode");
-    assertThat(encode.code()).isEqualTo(2);
-    var missing =
-        ProbeCommandTest.run("render", dir.resolve("none.csv").toString(), "--out", out.toString());
+            "copy",
+            "--size",
+            "320x180");
+    assertThat(copySize.code()).isEqualTo(2);
+    var missing = reel("render", dir.resolve("none.csv").toString(), "--out", out.toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("no such edit list");
   }

@@ -75,7 +75,8 @@ class RenderJobTest {
             out,
             false,
             2,
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60),
+            RenderRequest.Output.COPY);
     var summary =
         new RenderJob(probe, new FfmpegClipCutter(), new FfmpegSegmentJoiner(), warnings::add)
             .run(
@@ -110,6 +111,57 @@ class RenderJobTest {
   }
 
   @Test
+  void anEncodedRenderHasOneFormatTheSumOfItsClipsAndAudioWithIt() throws Exception {
+    Path silent =
+        TestMedia.of("mp4")
+            .seconds(6)
+            .size(200, 200)
+            .fps(24)
+            .noAudio()
+            .write(new FfmpegMediaEncoder(), dir.resolve("silent.mp4"));
+    Path out = dir.resolve("encoded.mp4");
+    List<String> lines = new ArrayList<>();
+    RenderRequest r =
+        new RenderRequest(
+            "t",
+            List.of(
+                clip(a, 2.2, 4.2, 1),
+                clip(big, 1, 2.5, 2),
+                clip(silent, 1, 3, 3),
+                clip(b, 5, 6, 4)),
+            out,
+            false,
+            2,
+            Duration.ofSeconds(120),
+            new RenderRequest.Output(dev.reel.media.ClipCutter.Mode.ENCODE, null, null, null));
+    var summary =
+        new RenderJob(
+                new FfmpegMediaProbe(), new FfmpegClipCutter(), new FfmpegSegmentJoiner(), w -> {})
+            .run(
+                r,
+                lines::add,
+                new StopToken(),
+                new ProgressModel("render", "clips", System::nanoTime));
+    assertThat(summary.ok()).isEqualTo(4);
+    // the most common source size and rate: 320x240 at 25 fps (a and b)
+    assertThat(lines.get(0)).isEqualTo("output: 320x240 at 25.000 fps, 48 kHz stereo");
+    ProbeOutcome o =
+        new FfmpegMediaProbe()
+            .probe(
+                new FileFacts(out, Files.size(out), Files.getLastModifiedTime(out).toInstant()),
+                ProbeDepth.DEEP,
+                Duration.ofSeconds(10));
+    assertThat(o).as(o.toString()).isInstanceOf(ProbeOutcome.Playable.class);
+    var info = o.mediaInfo().orElseThrow();
+    assertThat(info.videoStreams()).hasSize(1);
+    assertThat(info.videoStreams().get(0).width()).isEqualTo(320);
+    assertThat(info.videoStreams().get(0).height()).isEqualTo(240);
+    assertThat(info.audioStreams()).hasSize(1);
+    // 2 + 1.5 + 2 + 1 s, within one frame per segment
+    assertThat(info.durationSeconds()).isCloseTo(6.5, within(4 * 0.04 + 0.03));
+  }
+
+  @Test
   void copyRefusesSourcesOfAnotherFormatAndNothingUsableFails() {
     Path out = dir.resolve("mixed.mkv");
     RenderJob job =
@@ -122,7 +174,8 @@ class RenderJobTest {
             out,
             false,
             2,
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60),
+            RenderRequest.Output.COPY);
     assertThatThrownBy(
             () ->
                 job.run(
@@ -140,7 +193,8 @@ class RenderJobTest {
             out,
             false,
             2,
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60),
+            RenderRequest.Output.COPY);
     assertThatThrownBy(
             () ->
                 job.run(

@@ -41,6 +41,23 @@ final class EncodedCut {
 
   static ClipCutter.Result cut(
       Path source, double from, double to, Path target, Path temp, Duration timeout) {
+    return cut(source, from, to, target, temp, timeout, null);
+  }
+
+  /**
+   * With a {@code format}, the segment is normalised: letterboxed to its size, its frame rate
+   * reached by repeating or dropping pictures (each output picture is the latest source picture at
+   * its time), audio resampled to its rate and channels, silence where the source has none; the
+   * segment then has exactly {@code round((to - from) x fps)} pictures and as much audio.
+   */
+  static ClipCutter.Result cut(
+      Path source,
+      double from,
+      double to,
+      Path target,
+      Path temp,
+      Duration timeout,
+      dev.reel.media.SegmentFormat format) {
     String file = source.toString();
     try (InterruptDeadline deadline = InterruptDeadline.after(timeout.toNanos());
         FormatContext in = FormatContext.open(file, deadline);
@@ -56,6 +73,9 @@ final class EncodedCut {
       int audio = va[1];
       if (video < 0 && audio < 0) {
         return new ClipCutter.Result.Failed("no video or audio stream to cut");
+      }
+      if (format != null && video < 0) {
+        return new ClipCutter.Result.Failed("no video stream to render");
       }
       for (int i = 0; i < ictx.nb_streams(); i++) {
         if (i != video && i != audio) {
@@ -73,8 +93,11 @@ final class EncodedCut {
               audio < 0 ? null : CodecContext.openDecoder(ictx.streams(audio).codecpar(), file);
           OutputContext out =
               OutputContext.forName(target.getFileName().toString(), temp.toString());
-          EncoderContext venc = video < 0 ? null : videoEncoder(ictx, video, vdec);
-          EncoderContext aenc = audio < 0 ? null : audioEncoder(adec)) {
+          EncoderContext venc = video < 0 ? null : videoEncoder(ictx, video, vdec, format);
+          EncoderContext aenc = audio < 0 && format == null ? null : audioEncoder(adec, format);
+          Letterbox box =
+              format == null ? null : new Letterbox(format.width(), format.height(), file);
+          Frame held = Frame.allocate()) {
         if (venc != null) {
           venc.open(out, null);
         }
@@ -85,6 +108,12 @@ final class EncodedCut {
         double fps = venc == null ? 0 : 1 / q(venc.raw().time_base());
         long framesOut = 0;
         long samplesOut = 0;
+        long slots = format == null ? 0 : Math.round((to - from) * format.fps());
+        boolean holding = false;
+        if (format != null) {
+          held.raw().format(AV_PIX_FMT_YUV420P).width(format.width()).height(format.height());
+          FfmpegErrors.check(av_frame_get_buffer(held.raw(), 0), "av_frame_get_buffer", file);
+        }
         Scaler scaler = null;
         SwrContext swr = null;
         AudioFifo fifo = null;
@@ -100,7 +129,7 @@ final class EncodedCut {
                       ? aenc.raw().frame_size()
                       : 1024;
           boolean videoDone = venc == null;
-          boolean audioDone = aenc == null;
+          boolean audioDone = aenc == null || audio < 0;
           boolean eof = false;
           while (!(videoDone && audioDone) && !eof) {
             int ret = in.readPacket(packet);
@@ -124,7 +153,26 @@ final class EncodedCut {
                 AVStream st = ictx.streams(s);
                 long pts = f.best_effort_timestamp();
                 double t = (pts == AV_NOPTS_VALUE ? 0 : pts * q(st.time_base())) - startTime;
-                if (s == video && !videoDone) {
+                if (s == video && !videoDone && format != null) {
+                  double rel = t - from;
+                  if (rel >= -0.5 / fps) {
+                    // the pictures before this one's time show the held one
+                    while (holding && framesOut < slots && (framesOut + 0.5) / fps <= rel) {
+                      held.raw().pts(framesOut++);
+                      venc.encode(held.raw(), outPacket, out);
+                    }
+                    if (framesOut >= slots) {
+                      videoDone = true;
+                    } else {
+                      FfmpegErrors.check(
+                          org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable(held.raw()),
+                          "av_frame_make_writable",
+                          file);
+                      box.into(f, held.raw());
+                      holding = true;
+                    }
+                  }
+                } else if (s == video && !videoDone) {
                   if (t >= to - 0.5 / fps) {
                     videoDone = true;
                   } else if (t >= from - 0.5 / fps) {
@@ -186,6 +234,18 @@ final class EncodedCut {
             }
             packet.unref();
           }
+          if (format != null) {
+            while (holding && framesOut < slots) {
+              held.raw().pts(framesOut++);
+              venc.encode(held.raw(), outPacket, out);
+            }
+            // audio as long as the pictures: silence for what the source did not give
+            long total = Math.round(framesOut / fps * aenc.raw().sample_rate());
+            long pending = samplesOut + fifo.size();
+            if (pending < total) {
+              silence(fifo, aenc, (int) (total - pending), file);
+            }
+          }
           if (aenc != null) {
             samplesOut = drain(fifo, aenc, frameSize, samplesOut, true, outPacket, out, file);
             aenc.encode(null, outPacket, out);
@@ -220,6 +280,20 @@ final class EncodedCut {
     }
   }
 
+  /** Appends {@code count} samples of silence to the fifo. */
+  private static void silence(AudioFifo fifo, EncoderContext enc, int count, String file) {
+    AVCodecContext c = enc.raw();
+    try (Frame f = Frame.allocate()) {
+      AVFrame raw = f.raw();
+      raw.format(c.sample_fmt()).sample_rate(c.sample_rate()).nb_samples(count);
+      av_channel_layout_copy(raw.ch_layout(), c.ch_layout());
+      FfmpegErrors.check(av_frame_get_buffer(raw, 0), "av_frame_get_buffer", file);
+      org.bytedeco.ffmpeg.global.avutil.av_samples_set_silence(
+          raw.extended_data(), 0, count, c.ch_layout().nb_channels(), c.sample_fmt());
+      fifo.write(raw, count);
+    }
+  }
+
   /** Encodes whole frames of the fifo (and, at the end, the rest); returns samples encoded. */
   private static long drain(
       AudioFifo fifo,
@@ -247,15 +321,19 @@ final class EncodedCut {
     return samplesOut;
   }
 
-  private static EncoderContext videoEncoder(AVFormatContext ictx, int video, CodecContext dec) {
+  private static EncoderContext videoEncoder(
+      AVFormatContext ictx, int video, CodecContext dec, dev.reel.media.SegmentFormat format) {
     EncoderContext enc = EncoderContext.allocate(AV_CODEC_ID_H264, "H.264");
     AVCodecContext c = enc.raw();
-    AVRational fr = av_guess_frame_rate(ictx, ictx.streams(video), null);
+    AVRational fr =
+        format != null
+            ? new AVRational().num(format.fpsNum()).den(format.fpsDen())
+            : av_guess_frame_rate(ictx, ictx.streams(video), null);
     if (fr.num() <= 0 || fr.den() <= 0) {
       fr = new AVRational().num(25).den(1);
     }
-    int w = dec.raw().width() / 2 * 2;
-    int h = dec.raw().height() / 2 * 2;
+    int w = format != null ? format.width() : dec.raw().width() / 2 * 2;
+    int h = format != null ? format.height() : dec.raw().height() / 2 * 2;
     c.width(w);
     c.height(h);
     c.pix_fmt(AV_PIX_FMT_YUV420P);
@@ -268,14 +346,21 @@ final class EncodedCut {
     return enc;
   }
 
-  private static EncoderContext audioEncoder(CodecContext dec) {
+  private static EncoderContext audioEncoder(
+      CodecContext dec, dev.reel.media.SegmentFormat format) {
     EncoderContext enc = EncoderContext.allocate(AV_CODEC_ID_AAC, "AAC");
     AVCodecContext c = enc.raw();
     c.sample_fmt(AV_SAMPLE_FMT_FLTP);
-    int rate = dec.raw().sample_rate() > 0 ? dec.raw().sample_rate() : 48_000;
+    int rate =
+        format != null
+            ? format.sampleRate()
+            : dec.raw().sample_rate() > 0 ? dec.raw().sample_rate() : 48_000;
     c.sample_rate(rate);
-    av_channel_layout_default(
-        c.ch_layout(), Math.max(1, Math.min(2, dec.raw().ch_layout().nb_channels())));
+    int channels =
+        format != null
+            ? format.channels()
+            : Math.max(1, Math.min(2, dec.raw().ch_layout().nb_channels()));
+    av_channel_layout_default(c.ch_layout(), channels);
     c.bit_rate(128_000L);
     c.time_base(new AVRational().num(1).den(rate));
     c.thread_count(1);

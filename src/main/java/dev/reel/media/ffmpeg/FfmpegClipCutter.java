@@ -36,6 +36,23 @@ public final class FfmpegClipCutter implements ClipCutter {
   }
 
   @Override
+  public Result encodeSegment(
+      Path source,
+      double fromSeconds,
+      double toSeconds,
+      Path target,
+      dev.reel.media.SegmentFormat format,
+      boolean replace,
+      Duration timeout) {
+    return write(
+        target,
+        replace,
+        fromSeconds,
+        toSeconds,
+        temp -> EncodedCut.cut(source, fromSeconds, toSeconds, target, temp, timeout, format));
+  }
+
+  @Override
   public Result cut(
       Path source,
       double fromSeconds,
@@ -44,6 +61,24 @@ public final class FfmpegClipCutter implements ClipCutter {
       Mode mode,
       boolean replace,
       Duration timeout) {
+    return write(
+        target,
+        replace,
+        fromSeconds,
+        toSeconds,
+        temp ->
+            mode == Mode.ENCODE
+                ? EncodedCut.cut(source, fromSeconds, toSeconds, target, temp, timeout)
+                : copy(source, fromSeconds, toSeconds, target, temp, timeout));
+  }
+
+  /** Runs {@code make} on a temporary file next to {@code target} and renames it into place. */
+  private static Result write(
+      Path target,
+      boolean replace,
+      double fromSeconds,
+      double toSeconds,
+      java.util.function.Function<Path, Result> make) {
     if (!(toSeconds > fromSeconds)) {
       return new Result.Failed(
           "the clip's end (" + toSeconds + "s) must be after its start (" + fromSeconds + "s)");
@@ -53,10 +88,7 @@ public final class FfmpegClipCutter implements ClipCutter {
     }
     Path temp = target.resolveSibling("." + target.getFileName() + ".part");
     try {
-      Result r =
-          mode == Mode.ENCODE
-              ? EncodedCut.cut(source, fromSeconds, toSeconds, target, temp, timeout)
-              : copy(source, fromSeconds, toSeconds, target, temp, timeout);
+      Result r = make.apply(temp);
       if (r instanceof Result.Cut) {
         if (replace) {
           Files.move(

@@ -33,6 +33,7 @@ public final class FfmpegSegmentJoiner implements SegmentJoiner {
         Packet packet = Packet.allocate()) {
       double offset = 0;
       int streams = -1;
+      long[] lastDts = null;
       int[] codecs = null;
       for (int s = 0; s < segments.size(); s++) {
         Path seg = segments.get(s);
@@ -55,6 +56,8 @@ public final class FfmpegSegmentJoiner implements SegmentJoiner {
               codecs[i] = is.codecpar().codec_id();
             }
             out.start();
+            lastDts = new long[streams];
+            java.util.Arrays.fill(lastDts, Long.MIN_VALUE);
           } else if (ictx.nb_streams() != streams) {
             throw new IllegalStateException(
                 seg.getFileName()
@@ -100,6 +103,19 @@ public final class FfmpegSegmentJoiner implements SegmentJoiner {
             }
             p.pos(-1);
             av_packet_rescale_ts(p, itb, out.raw().streams(p.stream_index()).time_base());
+            // an encoder's priming packet (AAC starts before zero) may overlap the segment before
+            // by a few milliseconds: its timestamps are moved just past the last ones written
+            int si = p.stream_index();
+            if (p.dts() != AV_NOPTS_VALUE) {
+              if (p.dts() <= lastDts[si]) {
+                long bump = lastDts[si] + 1 - p.dts();
+                p.dts(p.dts() + bump);
+                if (p.pts() != AV_NOPTS_VALUE && p.pts() < p.dts()) {
+                  p.pts(p.dts());
+                }
+              }
+              lastDts[si] = p.dts();
+            }
             out.write(p);
             packet.unref();
           }

@@ -20,9 +20,14 @@ final class Scaler implements AutoCloseable {
   }
 
   static Scaler of(int w, int h, int fromFormat, int toFormat, String file) {
+    return of(w, h, fromFormat, w, h, toFormat, file);
+  }
+
+  /** A scaler from one size and format to another. */
+  static Scaler of(int w, int h, int fromFormat, int outW, int outH, int toFormat, String file) {
     SwsContext s =
         sws_getContext(
-            w, h, fromFormat, w, h, toFormat, SWS_BILINEAR, null, null, (DoublePointer) null);
+            w, h, fromFormat, outW, outH, toFormat, SWS_BILINEAR, null, null, (DoublePointer) null);
     if (s == null) {
       throw new FfmpegException(-1, "cannot convert the picture format", "sws_getContext", file);
     }

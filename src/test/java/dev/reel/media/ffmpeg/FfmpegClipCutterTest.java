@@ -150,4 +150,53 @@ class FfmpegClipCutterTest {
       return new double[] {end[0] - start[0], end[1] - start[1]};
     }
   }
+
+  @Test
+  void aNormalisedSegmentHasTheFormatsSizeRateAndAudioEvenWithoutAudio() throws Exception {
+    FfmpegMediaEncoder enc = new FfmpegMediaEncoder();
+    Path withAudio =
+        TestMedia.of("mkv").seconds(10).fps(25).size(320, 240).write(enc, dir.resolve("n1.mkv"));
+    Path silent =
+        TestMedia.of("mp4")
+            .seconds(10)
+            .fps(24)
+            .size(200, 200)
+            .noAudio()
+            .write(enc, dir.resolve("n2.mp4"));
+    dev.reel.media.SegmentFormat fmt = new dev.reel.media.SegmentFormat(640, 360, 30, 1, 48_000, 2);
+    for (Path src : new Path[] {withAudio, silent}) {
+      Path seg = dir.resolve("seg-" + src.getFileName() + ".mp4");
+      ClipCutter.Result r =
+          EncodedCut.cut(
+              src,
+              2.2,
+              7.2,
+              seg,
+              dir.resolve(".tmp-" + src.getFileName() + ".mp4"),
+              Duration.ofSeconds(60),
+              fmt);
+      assertThat(r).as(r.toString()).isInstanceOf(ClipCutter.Result.Cut.class);
+      Files.move(dir.resolve(".tmp-" + src.getFileName() + ".mp4"), seg);
+      ProbeOutcome o =
+          new FfmpegMediaProbe()
+              .probe(
+                  new FileFacts(seg, Files.size(seg), Files.getLastModifiedTime(seg).toInstant()),
+                  ProbeDepth.DEEP,
+                  Duration.ofSeconds(10));
+      assertThat(o).as(o.toString()).isInstanceOf(ProbeOutcome.Playable.class);
+      MediaInfo info = o.mediaInfo().orElseThrow();
+      StreamInfo.Video v = info.videoStreams().get(0);
+      assertThat(v.width()).isEqualTo(640);
+      assertThat(v.height()).isEqualTo(360);
+      assertThat(v.frameRate()).isCloseTo(30.0, within(0.01));
+      assertThat(info.audioStreams()).hasSize(1);
+      assertThat(info.audioStreams().get(0).sampleRate()).isEqualTo(48_000);
+      assertThat(info.audioStreams().get(0).channels()).isEqualTo(2);
+      double[] lengths = streamLengths(seg);
+      assertThat(lengths[0]).as("video of " + src).isCloseTo(5.0, within(0.034));
+      assertThat(Math.abs(lengths[0] - lengths[1]))
+          .as("audio against video of " + src)
+          .isLessThan(0.05);
+    }
+  }
 }
