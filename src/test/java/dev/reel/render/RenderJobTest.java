@@ -161,6 +161,69 @@ class RenderJobTest {
     assertThat(info.durationSeconds()).isCloseTo(6.5, within(4 * 0.04 + 0.03));
   }
 
+  /** The tone's frequency in a range of a file's audio, from zero crossings. */
+  private static double pitch(Path f, double from, double to) {
+    double[] last = {0};
+    long[] crossings = {0};
+    long[] samples = {0};
+    new dev.reel.media.ffmpeg.FfmpegAudioDecoder()
+        .decode(
+            f,
+            from,
+            to,
+            48_000,
+            (first, x, n) -> {
+              for (int i = 0; i < n; i++) {
+                if ((last[0] < 0) != (x[i] < 0)) {
+                  crossings[0]++;
+                }
+                last[0] = x[i];
+              }
+              samples[0] += n;
+            },
+            () -> false);
+    return crossings[0] / 2.0 / (samples[0] / 48_000.0);
+  }
+
+  @Test
+  void segmentsKeepTheEditListsOrderWhateverFinishesFirst() throws Exception {
+    FfmpegMediaEncoder enc = new FfmpegMediaEncoder();
+    double[] hz = {300, 700, 1100, 500};
+    List<TimelineClip> clips = new ArrayList<>();
+    for (int i = 0; i < hz.length; i++) {
+      Path src =
+          TestMedia.of("mkv")
+              .seconds(6)
+              .size(160, 120)
+              .envelope(dev.reel.testmedia.EnvelopeText.parse("tone:" + (int) hz[i] + ":-12"))
+              .write(enc, dir.resolve("tone" + i + ".mkv"));
+      // the first clip is the longest: it finishes last on two workers
+      clips.add(clip(src, 1, i == 0 ? 5 : 2, i + 1));
+    }
+    Path out = dir.resolve("tones.mp4");
+    new RenderJob(
+            new FfmpegMediaProbe(), new FfmpegClipCutter(), new FfmpegSegmentJoiner(), w -> {})
+        .run(
+            new RenderRequest(
+                "t",
+                clips,
+                out,
+                false,
+                2,
+                Duration.ofSeconds(120),
+                new RenderRequest.Output(dev.reel.media.ClipCutter.Mode.ENCODE, null, null, null)),
+            l -> {},
+            new StopToken(),
+            new ProgressModel("render", "clips", System::nanoTime));
+    double[] starts = {0, 4, 5, 6};
+    for (int i = 0; i < hz.length; i++) {
+      double mid = starts[i] + 0.5;
+      assertThat(pitch(out, mid - 0.2, mid + 0.2))
+          .as("segment " + (i + 1))
+          .isCloseTo(hz[i], within(hz[i] * 0.05));
+    }
+  }
+
   @Test
   void copyRefusesSourcesOfAnotherFormatAndNothingUsableFails() {
     Path out = dir.resolve("mixed.mkv");
