@@ -200,6 +200,13 @@ public final class RenderJob {
     try {
       progress.beginPhase("cut");
       progress.total(clips.size());
+      double wanted = clips.stream().mapToDouble(u -> u.end() - u.start()).sum();
+      java.util.concurrent.atomic.DoubleAdder made = new java.util.concurrent.atomic.DoubleAdder();
+      progress.extras(
+          () ->
+              Map.of(
+                  "output_seconds", Math.round(made.sum() * 10) / 10.0,
+                  "timeline_seconds", Math.round(wanted * 10) / 10.0));
       String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "mkv";
       List<Path> segments = new ArrayList<>();
       long[] failed = {0};
@@ -227,6 +234,7 @@ public final class RenderJob {
                 if (o instanceof ItemOutcome.Done<Usable, ClipCutter.Result> d
                     && d.value() instanceof ClipCutter.Result.Cut cut) {
                   segments.add(cut.file());
+                  made.add(cut.endSeconds() - cut.startSeconds());
                   clipLines.accept(
                       copy
                           ? String.format(
@@ -278,8 +286,16 @@ public final class RenderJob {
       } else {
         Files.move(temp, r.out(), StandardCopyOption.ATOMIC_MOVE);
       }
+      double took = progress.jobElapsedNanos() / 1e9;
       clipLines.accept(
-          String.format(Locale.ROOT, "%s: %d clips, %.3fs", r.out(), segments.size(), seconds));
+          String.format(
+              Locale.ROOT,
+              "%s: %d clips, %.3fs of video in %.2fs (%.1fx realtime)",
+              r.out(),
+              segments.size(),
+              seconds,
+              took,
+              seconds / Math.max(1e-3, took)));
       return new JobSummary(
           "render",
           "clips",
