@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Benchmark: `reel render` on 16 sources (720p25 H.264 + AAC, 60 s each) and an edit list of 32
+# clips of 5 s across them. `--mode copy` against ffmpeg's concat demuxer with stream copy (both
+# on the same clips: ffmpeg's inpoint/outpoint); `--mode encode` against one ffmpeg process with
+# the concat filter. Debian's ffmpeg has no OpenH264 (reel's default build's encoder), so the
+# encode comparison uses libx264 -preset ultrafast on one thread and says so. See
+# docs/BENCHMARKS.md.
+#
+#   bench/render.sh          needs ffmpeg and /usr/bin/time (apt-get install ffmpeg time)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+work=${REEL_BENCH_DIR:-/tmp/reel-bench}/render
+reel="$here/reel"
+command -v ffmpeg >/dev/null 2>&1 || { echo "bench: ffmpeg is needed: apt-get install ffmpeg" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
+mkdir -p "$work"
+"$reel" --version >/dev/null
+for i in $(seq -w 1 16); do
+  f="$work/src$i.mp4"
+  [ -f "$f" ] && continue
+  echo "bench: making $f (once)" >&2
+  ffmpeg -v error -f lavfi -i "testsrc2=size=1280x720:rate=25" -f lavfi -i "sine=frequency=$((200 + 10#$i * 50)):sample_rate=48000" \
+    -t 60 -c:v libx264 -preset ultrafast -g 50 -pix_fmt yuv420p -c:a aac -ac 2 -y "$work/.tmp.mp4"
+  mv "$work/.tmp.mp4" "$f"
+done
+cat "$work"/src*.mp4 >/dev/null
+# 32 clips of 5 s: source k, then k+7 mod 16, ..., starting at varied points
+{ echo "src,start,end"; for c in $(seq 0 31); do s=$(( (c * 7) % 16 + 1 )); t=$(( (c * 13) % 50 + 2 )); printf 'src%02d.mp4,%d,%d\n' "$s" "$t" $((t + 5)); done; } >"$work/timeline.csv"
+{ for c in $(seq 0 31); do s=$(( (c * 7) % 16 + 1 )); t=$(( (c * 13) % 50 + 2 )); printf "file 'src%02d.mp4'\ninpoint %d\noutpoint %d\n" "$s" "$t" $((t + 5)); done; } >"$work/concat.txt"
+filter_inputs=(); filter=""
+for c in $(seq 0 31); do
+  s=$(( (c * 7) % 16 + 1 )); t=$(( (c * 13) % 50 + 2 ))
+  filter_inputs+=(-ss "$t" -t 5 -i "$work/$(printf 'src%02d.mp4' "$s")")
+  filter+="[$c:v][$c:a]"
+done
+filter+="concat=n=32:v=1:a=1[v][a]"
+"$reel" render "$work/timeline.csv" --out "$work/warm.mp4" --mode copy --overwrite -q >/dev/null 2>&1 || true
+
+timed() { /usr/bin/time -f '%e %M' -o "$work/t.txt" "$@" >/dev/null 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }; cat "$work/t.txt"; }
+echo "== 16 sources of 60 s 720p25, 32 clips of 5 s (160 s of output), $(nproc) cores, warm page cache"
+read -r fc fcm < <(timed ffmpeg -v error -f concat -safe 0 -i "$work/concat.txt" -c copy -y "$work/ffmpeg-copy.mp4")
+read -r rc rcm < <(timed "$reel" render "$work/timeline.csv" --out "$work/reel-copy.mp4" --mode copy --overwrite -q)
+printf '%-52s %7.2fs %5d MB\n' "ffmpeg concat demuxer, -c copy" "$fc" $((fcm / 1024))
+printf '%-52s %7.2fs %5d MB  %.2fx ffmpeg\n' "reel render --mode copy" "$rc" $((rcm / 1024)) "$(echo "$rc / $fc" | bc -l)"
+read -r fe fem < <(timed ffmpeg -v error "${filter_inputs[@]}" -filter_complex "$filter" -map '[v]' -map '[a]' \
+  -c:v libx264 -preset ultrafast -threads 1 -c:a aac -y "$work/ffmpeg-encode.mp4")
+read -r re rem < <(timed "$reel" render "$work/timeline.csv" --out "$work/reel-encode.mp4" --overwrite -q)
+printf '%-52s %7.2fs %5d MB\n' "ffmpeg concat filter, libx264 ultrafast, 1 thread" "$fe" $((fem / 1024))
+printf '%-52s %7.2fs %5d MB  %.2fx ffmpeg\n' "reel render (encode, OpenH264, 2 segments at once)" "$re" $((rem / 1024)) "$(echo "$re / $fe" | bc -l)"
+for f in ffmpeg-copy reel-copy ffmpeg-encode reel-encode; do
+  printf '    %-14s %s s\n' "$f" "$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$work/$f.mp4")"
+done
+echo "(reel times include JVM start-up)"
