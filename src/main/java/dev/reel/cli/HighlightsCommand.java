@@ -6,7 +6,6 @@ import dev.reel.highlights.FileHighlights;
 import dev.reel.highlights.FileOutcome;
 import dev.reel.highlights.HighlightsJob;
 import dev.reel.highlights.HighlightsRequest;
-import dev.reel.highlights.LevelProfile;
 import dev.reel.highlights.LoudnessAnalyzer;
 import dev.reel.highlights.LoudnessMeasure;
 import dev.reel.media.ClipCutter;
@@ -14,10 +13,8 @@ import dev.reel.media.ffmpeg.FfmpegAudioDecoder;
 import dev.reel.media.ffmpeg.FfmpegClipCutter;
 import dev.reel.media.ffmpeg.FfmpegLibrary;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -224,7 +220,8 @@ final class HighlightsCommand implements Callable<Integer> {
       LoudnessAnalyzer analyzer =
           new LoudnessAnalyzer(new FfmpegAudioDecoder(), ranges, request.parts());
       if (levels) {
-        return printLevels(request, analyzer);
+        return dev.reel.highlights.LevelsReport.print(
+            request, analyzer, json, streams.out(), streams.err());
       }
       HighlightsJob job = new HighlightsJob(analyzer, new FfmpegClipCutter(), warnings);
       List<FileOutcome> results = new ArrayList<>();
@@ -246,83 +243,6 @@ final class HighlightsCommand implements Callable<Integer> {
     } finally {
       ranges.shutdownNow();
     }
-  }
-
-  private int printLevels(HighlightsRequest r, LoudnessAnalyzer analyzer) {
-    ObjectMapper m = new ObjectMapper();
-    int failed = 0;
-    for (Path p : r.inputs()) {
-      LoudnessAnalyzer.Outcome o =
-          analyzer.analyse(p, r.window(), LoudnessMeasure.RMS, () -> false);
-      LoudnessAnalyzer.Outcome lufs =
-          o instanceof LoudnessAnalyzer.Outcome.Analysed
-              ? analyzer.analyse(p, r.window(), LoudnessMeasure.LUFS, () -> false)
-              : o;
-      if (!(o instanceof LoudnessAnalyzer.Outcome.Analysed a)) {
-        streams
-            .err()
-            .println(
-                "reel highlights: "
-                    + p
-                    + ": "
-                    + (o instanceof LoudnessAnalyzer.Outcome.NoAudio
-                        ? "no audio stream"
-                        : o instanceof LoudnessAnalyzer.Outcome.Failed f ? f.error() : "stopped"));
-        failed++;
-        continue;
-      }
-      LevelProfile.Stats s = a.profile().stats();
-      LevelProfile.Stats l =
-          lufs instanceof LoudnessAnalyzer.Outcome.Analysed la ? la.profile().stats() : null;
-      if (json) {
-        ObjectNode n = m.createObjectNode();
-        n.put("file", p.toString());
-        n.put("duration_seconds", a.profile().durationSeconds());
-        n.put("windows", s.windows());
-        n.put("mean_db", s.meanDb());
-        n.put("p10_db", s.p10());
-        n.put("p50_db", s.p50());
-        n.put("p90_db", s.p90());
-        n.put("p95_db", s.p95());
-        n.put("p99_db", s.p99());
-        n.put("max_db", s.maxDb());
-        n.put("conservative_db", s.conservative());
-        n.put("balanced_db", s.balanced());
-        n.put("aggressive_db", s.aggressive());
-        if (l != null) {
-          ObjectNode x = n.putObject("lufs");
-          x.put("mean", l.meanDb());
-          x.put("p50", l.p50());
-          x.put("p95", l.p95());
-          x.put("max", l.maxDb());
-          x.put("conservative", l.conservative());
-          x.put("balanced", l.balanced());
-          x.put("aggressive", l.aggressive());
-        }
-        streams.out().println(n);
-      } else {
-        streams
-            .out()
-            .printf(
-                Locale.ROOT,
-                "%s: %d windows of %.0f ms%n  mean %.1f dB, p10 %.1f, median %.1f, p90 %.1f, p95 %.1f, p99 %.1f, max %.1f%n"
-                    + "  thresholds: conservative %.1f, balanced %.1f (auto), aggressive %.1f%n",
-                p,
-                s.windows(),
-                a.profile().windowSeconds() * 1000,
-                s.meanDb(),
-                s.p10(),
-                s.p50(),
-                s.p90(),
-                s.p95(),
-                s.p99(),
-                s.maxDb(),
-                s.conservative(),
-                s.balanced(),
-                s.aggressive());
-      }
-    }
-    return failed > 0 ? 1 : 0;
   }
 
   private void printTable(List<FileOutcome> results) {
@@ -454,61 +374,15 @@ final class HighlightsCommand implements Callable<Integer> {
   }
 
   /** Files, folders (walked for media files) and globs, in the order given. */
-  static List<Path> expand(List<String> args) throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (String a : args) {
-      Path p = Path.of(a);
-      if (Files.isRegularFile(p)) {
-        files.add(p);
-      } else if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.walk(p)) {
-          s.filter(Files::isRegularFile)
-              .filter(HighlightsCommand::isMedia)
-              .sorted()
-              .forEach(files::add);
-        }
-      } else if (a.contains("*") || a.contains("?") || a.contains("[")) {
-        int cut = 0;
-        for (int i = 0; i < a.length(); i++) {
-          char c = a.charAt(i);
-          if (c == '*' || c == '?' || c == '[') {
-            break;
-          }
-          if (c == '/') {
-            cut = i + 1;
-          }
-        }
-        Path base = cut == 0 ? Path.of(".") : Path.of(a.substring(0, cut));
-        String pattern = a.substring(cut);
-        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-        List<Path> found = new ArrayList<>();
-        if (Files.isDirectory(base)) {
-          try (Stream<Path> s = Files.walk(base)) {
-            s.filter(Files::isRegularFile)
-                .filter(x -> m.matches(base.relativize(x)))
-                .sorted()
-                .forEach(found::add);
-          }
-        }
-        if (found.isEmpty()) {
-          throw new IllegalArgumentException("no file matches " + a);
-        }
-        files.addAll(found);
-      } else {
-        throw new IllegalArgumentException("no such file or folder: " + a);
-      }
-    }
+  List<Path> expand(List<String> args) {
+    List<Path> files =
+        dev.reel.walk.InputPaths.expand(
+            args,
+            dev.reel.walk.FolderWalker.extensions(MEDIA),
+            w -> streams.err().println("reel highlights: " + w));
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no media file in " + String.join(", ", args));
     }
     return files;
-  }
-
-  private static boolean isMedia(Path p) {
-    String n = p.getFileName().toString();
-    int dot = n.lastIndexOf('.');
-    return dot > 0
-        && !n.startsWith(".")
-        && MEDIA.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 }
