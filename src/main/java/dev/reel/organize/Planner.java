@@ -4,9 +4,6 @@ import dev.reel.concurrent.StopToken;
 import dev.reel.job.JobFailedException;
 import dev.reel.progress.ProgressModel;
 import dev.reel.walk.WalkedFile;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +31,7 @@ final class Planner {
   private final TargetNamer namer;
   private final DuplicateFinder duplicates;
   private final Consumer<String> warnings;
-  private final Set<Path> claimed = new HashSet<>();
+  private final Targets targets;
   private final List<PlannedAction> acting = new ArrayList<>();
   private final List<PlannedAction> staying = new ArrayList<>();
 
@@ -44,6 +41,7 @@ final class Planner {
     this.duplicates = new DuplicateFinder(hasher, warnings);
     this.warnings = warnings;
     this.hasher = hasher;
+    this.targets = new Targets(hasher, warnings);
   }
 
   private final ContentHasher hasher;
@@ -222,15 +220,16 @@ final class Planner {
     }
     Path free = target;
     for (int n = 2; ; n++) {
-      Existing e = existing(free, f.file().path(), f.file().sizeBytes(), f);
-      if (e == Existing.NONE) {
+      Targets.Existing e =
+          targets.existing(free, f.file().path(), f.file().sizeBytes(), f.file().modified());
+      if (e == Targets.Existing.NONE) {
         break;
       }
-      if (e == Existing.SAME_FILE) {
+      if (e == Targets.Existing.SAME_FILE) {
         stay(f, kind, "already in the library as " + free);
         return new Placed(f, free, Verb.NONE, group); // still the owner of its extras and sidecars
       }
-      if (e == Existing.IDENTICAL) {
+      if (e == Targets.Existing.IDENTICAL) {
         duplicate(f, "identical to " + free + ", already in the library");
         return request.action() == Verb.MOVE ? null : new Placed(f, free, Verb.NONE, group);
       }
@@ -246,71 +245,11 @@ final class Planner {
                 + f.file().path()
                 + "; nothing was changed (--on-conflict fail)");
       }
-      free = indexed(target, n);
+      free = Targets.indexed(target, n);
     }
-    claimed.add(free);
+    targets.claim(free);
     add(kind, request.action(), f.file(), free, group, "");
     return new Placed(f, free, request.action(), group);
-  }
-
-  private enum Existing {
-    NONE,
-    SAME_FILE,
-    IDENTICAL,
-    OTHER
-  }
-
-  /** What is at {@code target} already: nothing, the source itself, the same bytes, or other. */
-  private Existing existing(Path target, Path source, long size, ScannedFile f) {
-    if (claimed.contains(target)) {
-      return Existing.OTHER;
-    }
-    if (!exists(target)) {
-      return Existing.NONE;
-    }
-    try {
-      if (Files.isSymbolicLink(target)) {
-        Path to = Files.readSymbolicLink(target);
-        return to.equals(source) ? Existing.SAME_FILE : Existing.OTHER;
-      }
-      if (Files.isSameFile(target, source)) {
-        return Existing.SAME_FILE;
-      }
-      long targetSize = Files.size(target);
-      if (targetSize == size && size > 0) {
-        var t = Files.getLastModifiedTime(target).toInstant();
-        long a = hasher.full(target, targetSize, t);
-        long b =
-            f == null
-                ? ContentHasher.fullOf(source)
-                : hasher.full(source, size, f.file().modified());
-        return a == b ? Existing.IDENTICAL : Existing.OTHER;
-      }
-      return Existing.OTHER;
-    } catch (IOException e) {
-      warnings.accept("cannot compare with " + target + ": " + e.getMessage());
-      return Existing.OTHER;
-    }
-  }
-
-  // folders known to exist or not: most targets are in folders that do not exist yet, and a file
-  // in a missing folder needs no look on disk
-  private final Map<Path, Boolean> folders = new HashMap<>();
-
-  private boolean exists(Path p) {
-    Path parent = p.getParent();
-    if (parent != null && !folders.computeIfAbsent(parent, f -> Files.isDirectory(f))) {
-      return false;
-    }
-    return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
-  }
-
-  private static Path indexed(Path target, int n) {
-    String name = target.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String stem = dot > 0 ? name.substring(0, dot) : name;
-    String ext = dot > 0 ? name.substring(dot) : "";
-    return target.resolveSibling(stem + " (" + n + ")" + ext);
   }
 
   private void planSidecars(
@@ -343,8 +282,8 @@ final class Planner {
         if (owner == null && aside != null && a.how() == Sidecars.Naming.AFTER_VIDEO) {
           // follows its video into the duplicates or quarantine folder, under its own name
           Path target = aside.target().resolveSibling(s.path().getFileName().toString());
-          if (!claimed.contains(target) && !exists(target)) {
-            claimed.add(target);
+          if (!targets.isClaimed(target) && !targets.exists(target)) {
+            targets.claim(target);
             add(
                 ActionKind.SIDECAR,
                 Verb.MOVE,
@@ -367,10 +306,10 @@ final class Planner {
           target =
               owner.target.resolveSibling(request.naming().safeNames().component(stem, a.suffix()));
         }
-        Existing e = existing(target, s.path(), s.sizeBytes(), null);
+        Targets.Existing e = targets.existing(target, s.path(), s.sizeBytes(), null);
         switch (e) {
           case NONE -> {
-            claimed.add(target);
+            targets.claim(target);
             add(
                 ActionKind.SIDECAR,
                 owner.verb,
@@ -432,10 +371,10 @@ final class Planner {
             ? folder.resolve(f.relative())
             : folder.resolve(f.root().getFileName().toString()).resolve(f.relative());
     Path free = base.normalize();
-    for (int n = 2; claimed.contains(free) || exists(free); n++) {
-      free = indexed(base, n);
+    for (int n = 2; targets.isClaimed(free) || targets.exists(free); n++) {
+      free = Targets.indexed(base, n);
     }
-    claimed.add(free);
+    targets.claim(free);
     return free;
   }
 
