@@ -211,7 +211,6 @@ final class HighlightsCommand implements Callable<Integer> {
     HighlightsRequest request = JobRunner.request(spec, this::request);
     FfmpegLibrary.logErrors(output.verbose);
     Consumer<String> warnings = w -> streams.err().println("reel highlights: " + w);
-    int cores = Runtime.getRuntime().availableProcessors();
     ExecutorService ranges =
         Executors.newFixedThreadPool(
             request.workers() * request.parts(),

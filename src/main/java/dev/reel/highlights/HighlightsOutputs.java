@@ -110,7 +110,7 @@ final class HighlightsOutputs {
 
   /** An OpenTimelineIO timeline: one video track of the highlights' ranges of the source. */
   static ObjectNode otio(FileHighlights f) {
-    double rate = f.track() == null ? EDL_FPS : EDL_FPS;
+    double rate = EDL_FPS;
     ObjectNode tl = JSON.createObjectNode();
     tl.put("OTIO_SCHEMA", "Timeline.1");
     tl.put("name", f.file().getFileName() + " highlights");

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -304,6 +303,4 @@ public final class Applier {
       warnings.accept(e.getMessage() + "; moved files will be probed again");
     }
   }
-
-  static final Duration STOP_GRACE = Duration.ZERO;
 }

@@ -75,7 +75,6 @@ public final class FfmpegSegmentJoiner implements SegmentJoiner {
                       + " has another codec than in the first segment");
             }
           }
-          double first = Double.NaN;
           double end = 0;
           while (true) {
             int ret = in.readPacket(packet);
@@ -87,10 +86,6 @@ public final class FfmpegSegmentJoiner implements SegmentJoiner {
             AVStream is = ictx.streams(p.stream_index());
             AVRational itb = is.time_base();
             double tb = itb.num() / (double) itb.den();
-            long ts = p.dts() != AV_NOPTS_VALUE ? p.dts() : p.pts();
-            if (Double.isNaN(first) && ts != AV_NOPTS_VALUE) {
-              first = 0; // segments start at zero (cut with timestamps from zero)
-            }
             if (p.pts() != AV_NOPTS_VALUE) {
               end = Math.max(end, (p.pts() + Math.max(0, p.duration())) * tb);
             }
