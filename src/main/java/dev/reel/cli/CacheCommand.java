@@ -1,6 +1,5 @@
 package dev.reel.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reel.probe.ProbeTableWriter;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Option;
     description = "Show or clear reel's cache (the SQLite store of probe results).",
     subcommands = {CacheCommand.Stats.class, CacheCommand.Clear.class})
 final class CacheCommand implements Runnable {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -72,7 +70,7 @@ final class CacheCommand implements Runnable {
         Map<String, Long> counts = store.counts();
         List<CacheRuns.LastRun> runs = CacheRuns.read(store);
         if (json) {
-          ObjectNode o = JSON.createObjectNode();
+          ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
           o.put("file", store.file().toString());
           o.put("size_bytes", store.sizeBytes());
           o.put("probe_results", counts.get("probe_results"));

@@ -1,6 +1,5 @@
 package dev.reel.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reel.concurrent.StopToken;
 import dev.reel.job.JobFailedException;
@@ -284,15 +283,13 @@ final class OrganizeCommand implements Callable<Integer> {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   void printApplied(AppliedAction a) {
     printAction(streams, json, a);
   }
 
   static void printAction(StdStreams streams, boolean json, AppliedAction a) {
     if (json) {
-      ObjectNode o = JSON.createObjectNode();
+      ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
       o.put("run_seq", a.seq());
       o.put("state", a.state());
       o.put("action", a.verb());

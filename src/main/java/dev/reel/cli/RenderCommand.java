@@ -96,7 +96,11 @@ final class RenderCommand implements Callable<Integer> {
     Consumer<String> warnings = w -> streams.err().println("reel render: " + w);
     RenderJob job =
         new RenderJob(
-            new FfmpegMediaProbe(), new FfmpegClipCutter(), new FfmpegSegmentJoiner(), warnings);
+            new FfmpegMediaProbe(),
+            new FfmpegClipCutter(),
+            new FfmpegSegmentJoiner(),
+            new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
+            warnings);
     if (dryRun) {
       List<RenderJob.Usable> usable = job.usable(request, new StopToken());
       double total = 0;

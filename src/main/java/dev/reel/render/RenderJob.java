@@ -13,6 +13,7 @@ import dev.reel.media.MediaProbe;
 import dev.reel.media.ProbeDepth;
 import dev.reel.media.ProbeOutcome;
 import dev.reel.media.SegmentJoiner;
+import dev.reel.media.TimelineCopier;
 import dev.reel.progress.ProgressModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,23 +31,30 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Renders a timeline by stream copy: every distinct source is probed once (in parallel), clips of
- * missing or unreadable sources are skipped, times beyond a source are clamped, the sources must
- * share their streams' formats, each clip is cut from the keyframe at or before its start (in
- * parallel, kept in timeline order), and the segments are joined into a temporary file that is
- * renamed to the output at the end: a failed render leaves nothing at the output path.
+ * Renders a timeline: every distinct source is probed once (in parallel), clips of missing or
+ * unreadable sources are skipped, times beyond a source are clamped. Copy mode checks that the
+ * sources share their streams' formats and copies every clip, from the keyframe at or before its
+ * start, straight into the output in one pass; encode mode encodes the clips as segments of one
+ * format in parallel and joins them in timeline order. Either writes a temporary file renamed to
+ * the output at the end: a failed render leaves nothing at the output path.
  */
 public final class RenderJob {
   private final MediaProbe probe;
   private final ClipCutter cutter;
   private final SegmentJoiner joiner;
+  private final TimelineCopier copier;
   private final Consumer<String> warnings;
 
   public RenderJob(
-      MediaProbe probe, ClipCutter cutter, SegmentJoiner joiner, Consumer<String> warnings) {
+      MediaProbe probe,
+      ClipCutter cutter,
+      SegmentJoiner joiner,
+      TimelineCopier copier,
+      Consumer<String> warnings) {
     this.probe = probe;
     this.cutter = cutter;
     this.joiner = joiner;
+    this.copier = copier;
     this.warnings = warnings;
   }
 
@@ -195,6 +203,10 @@ public final class RenderJob {
     }
     dev.reel.media.SegmentFormat fmt = format;
     String name = r.out().getFileName().toString();
+    if (copy) {
+      return copyInOnePass(
+          r, clips, folder.resolve("." + name + ".part"), clipLines, stop, progress);
+    }
     Path parts = Files.createTempDirectory(folder, "." + name + ".parts-");
     Path temp = folder.resolve("." + name + ".part");
     try {
@@ -217,17 +229,8 @@ public final class RenderJob {
               u -> {
                 Path seg =
                     parts.resolve(String.format(Locale.ROOT, "seg-%05d.%s", u.number(), ext));
-                return copy
-                    ? cutter.cut(
-                        u.clip().source(),
-                        u.start(),
-                        u.end(),
-                        seg,
-                        ClipCutter.Mode.COPY,
-                        true,
-                        r.timeout())
-                    : cutter.encodeSegment(
-                        u.clip().source(), u.start(), u.end(), seg, fmt, true, r.timeout());
+                return cutter.encodeSegment(
+                    u.clip().source(), u.start(), u.end(), seg, fmt, true, r.timeout());
               },
               o -> {
                 Usable u = o.item();
@@ -236,22 +239,13 @@ public final class RenderJob {
                   segments.add(cut.file());
                   made.add(cut.endSeconds() - cut.startSeconds());
                   clipLines.accept(
-                      copy
-                          ? String.format(
-                              Locale.ROOT,
-                              "clip %d  %s  %.3f-%.3f  starts %.3fs early (keyframe)",
-                              u.number(),
-                              u.clip().source().getFileName(),
-                              cut.startSeconds(),
-                              cut.endSeconds(),
-                              u.start() - cut.startSeconds())
-                          : String.format(
-                              Locale.ROOT,
-                              "clip %d  %s  %.3f-%.3f",
-                              u.number(),
-                              u.clip().source().getFileName(),
-                              cut.startSeconds(),
-                              cut.endSeconds()));
+                      String.format(
+                          Locale.ROOT,
+                          "clip %d  %s  %.3f-%.3f",
+                          u.number(),
+                          u.clip().source().getFileName(),
+                          cut.startSeconds(),
+                          cut.endSeconds()));
                   progress.ok();
                 } else {
                   String why =
@@ -280,22 +274,8 @@ public final class RenderJob {
       } catch (IllegalStateException e) {
         throw new JobFailedException("cannot join the segments: " + e.getMessage(), e);
       }
-      if (r.overwrite()) {
-        Files.move(
-            temp, r.out(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } else {
-        Files.move(temp, r.out(), StandardCopyOption.ATOMIC_MOVE);
-      }
-      double took = progress.jobElapsedNanos() / 1e9;
-      clipLines.accept(
-          String.format(
-              Locale.ROOT,
-              "%s: %d clips, %.3fs of video in %.2fs (%.1fx realtime)",
-              r.out(),
-              segments.size(),
-              seconds,
-              took,
-              seconds / Math.max(1e-3, took)));
+      publish(temp, r);
+      closingLine(r, clipLines, progress, segments.size(), seconds);
       return new JobSummary(
           "render",
           "clips",
@@ -314,6 +294,109 @@ public final class RenderJob {
       }
       Files.deleteIfExists(parts);
     }
+  }
+
+  /**
+   * Copy mode: the clips' packets go straight into the output, in timeline order (copying is
+   * limited by the disk, so one pass on one thread beats parallel segments written twice).
+   */
+  private JobSummary copyInOnePass(
+      RenderRequest r,
+      List<Usable> clips,
+      Path temp,
+      Consumer<String> clipLines,
+      StopToken stop,
+      ProgressModel progress)
+      throws IOException {
+    progress.beginPhase("copy");
+    progress.total(clips.size());
+    double wanted = clips.stream().mapToDouble(u -> u.end() - u.start()).sum();
+    java.util.concurrent.atomic.DoubleAdder made = new java.util.concurrent.atomic.DoubleAdder();
+    progress.extras(
+        () ->
+            Map.of(
+                "output_seconds", Math.round(made.sum() * 10) / 10.0,
+                "timeline_seconds", Math.round(wanted * 10) / 10.0));
+    List<TimelineCopier.Piece> pieces =
+        clips.stream()
+            .map(u -> new TimelineCopier.Piece(u.clip().source(), u.start(), u.end()))
+            .toList();
+    int[] done = {0, 0};
+    try {
+      double seconds;
+      try {
+        seconds =
+            copier.copy(
+                pieces,
+                temp,
+                r.out().getFileName().toString(),
+                r.timeout(),
+                stop::isStopped,
+                (i, result) -> {
+                  Usable u = clips.get(i);
+                  if (result instanceof ClipCutter.Result.Cut cut) {
+                    done[0]++;
+                    made.add(cut.endSeconds() - cut.startSeconds());
+                    clipLines.accept(
+                        String.format(
+                            Locale.ROOT,
+                            "clip %d  %s  %.3f-%.3f  starts %.3fs early (keyframe)",
+                            u.number(),
+                            u.clip().source().getFileName(),
+                            cut.startSeconds(),
+                            cut.endSeconds(),
+                            u.start() - cut.startSeconds()));
+                    progress.ok();
+                  } else if (result instanceof ClipCutter.Result.Failed f) {
+                    done[1]++;
+                    warnings.accept(u.clip().where() + ": skipped: " + f.error());
+                    progress.failed();
+                  }
+                });
+      } catch (IllegalStateException e) {
+        throw new JobFailedException(
+            "nothing of " + r.editList() + " could be copied: " + e.getMessage(), e);
+      }
+      if (stop.isStopped()) {
+        return JobSummary.of(progress, clips.size() - done[0], true);
+      }
+      publish(temp, r);
+      closingLine(r, clipLines, progress, done[0], seconds);
+      return new JobSummary(
+          "render",
+          "clips",
+          done[0],
+          done[1],
+          r.clips().size() - clips.size(),
+          0,
+          Duration.ofNanos(progress.jobElapsedNanos()),
+          false);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void publish(Path temp, RenderRequest r) throws IOException {
+    if (r.overwrite()) {
+      Files.move(
+          temp, r.out(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } else {
+      Files.move(temp, r.out(), StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  private static void closingLine(
+      RenderRequest r, Consumer<String> lines, ProgressModel progress, int clips, double seconds) {
+    double took = progress.jobElapsedNanos() / 1e9;
+    lines.accept(
+        String.format(
+            Locale.ROOT,
+            "%s: %d clips, %.3fs of video in %.2fs (%.1fx realtime)",
+            r.out(),
+            clips,
+            seconds,
+            took,
+            seconds / Math.max(1e-3, took)));
   }
 
   /** The output format: the options', else the most common size and rate of the clips' sources. */

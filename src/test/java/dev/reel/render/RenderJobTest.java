@@ -15,6 +15,7 @@ import dev.reel.media.ffmpeg.FfmpegClipCutter;
 import dev.reel.media.ffmpeg.FfmpegMediaEncoder;
 import dev.reel.media.ffmpeg.FfmpegMediaProbe;
 import dev.reel.media.ffmpeg.FfmpegSegmentJoiner;
+import dev.reel.media.ffmpeg.FfmpegTimelineCopier;
 import dev.reel.progress.ProgressModel;
 import dev.reel.testmedia.TestMedia;
 import java.nio.file.Files;
@@ -78,7 +79,12 @@ class RenderJobTest {
             Duration.ofSeconds(60),
             RenderRequest.Output.COPY);
     var summary =
-        new RenderJob(probe, new FfmpegClipCutter(), new FfmpegSegmentJoiner(), warnings::add)
+        new RenderJob(
+                probe,
+                new FfmpegClipCutter(),
+                new FfmpegSegmentJoiner(),
+                new FfmpegTimelineCopier(),
+                warnings::add)
             .run(
                 r,
                 lines::add,
@@ -136,7 +142,11 @@ class RenderJobTest {
             new RenderRequest.Output(dev.reel.media.ClipCutter.Mode.ENCODE, null, null, null));
     var summary =
         new RenderJob(
-                new FfmpegMediaProbe(), new FfmpegClipCutter(), new FfmpegSegmentJoiner(), w -> {})
+                new FfmpegMediaProbe(),
+                new FfmpegClipCutter(),
+                new FfmpegSegmentJoiner(),
+                new FfmpegTimelineCopier(),
+                w -> {})
             .run(
                 r,
                 lines::add,
@@ -202,7 +212,11 @@ class RenderJobTest {
     }
     Path out = dir.resolve("tones.mp4");
     new RenderJob(
-            new FfmpegMediaProbe(), new FfmpegClipCutter(), new FfmpegSegmentJoiner(), w -> {})
+            new FfmpegMediaProbe(),
+            new FfmpegClipCutter(),
+            new FfmpegSegmentJoiner(),
+            new FfmpegTimelineCopier(),
+            w -> {})
         .run(
             new RenderRequest(
                 "t",
@@ -229,7 +243,11 @@ class RenderJobTest {
     Path out = dir.resolve("mixed.mkv");
     RenderJob job =
         new RenderJob(
-            new FfmpegMediaProbe(), new FfmpegClipCutter(), new FfmpegSegmentJoiner(), w -> {});
+            new FfmpegMediaProbe(),
+            new FfmpegClipCutter(),
+            new FfmpegSegmentJoiner(),
+            new FfmpegTimelineCopier(),
+            w -> {});
     RenderRequest mixed =
         new RenderRequest(
             "t",

@@ -26,6 +26,15 @@ final class InterruptDeadline implements AutoCloseable {
     return new InterruptDeadline(System.nanoTime() + timeoutNanos);
   }
 
+  /**
+   * Moves this deadline to {@code timeoutNanos} from now. The way to give an open file a new time
+   * limit: FFmpeg's I/O layer keeps its own copy of the callback installed at open, so installing
+   * another deadline later would not reach it.
+   */
+  void restart(long timeoutNanos) {
+    deadlineNanos.put(0, System.nanoTime() + timeoutNanos);
+  }
+
   /** Installs this deadline as the interrupt callback of {@code cb}. */
   void install(AVIOInterruptCB cb) {
     cb.callback(CALLBACK);
