@@ -76,6 +76,34 @@ final class RenderCommand implements Callable<Integer> {
   Double fps;
 
   @Option(
+      names = "--codec",
+      defaultValue = "h264",
+      paramLabel = "CODEC",
+      description =
+          "h264 (x264 in the GPL build, OpenH264 otherwise) or h265 (GPL build). Default:"
+              + " ${DEFAULT-VALUE}.")
+  String codec;
+
+  @Option(
+      names = "--crf",
+      paramLabel = "N",
+      description = "x264/x265 quality, 0-51, lower is better (GPL build; default 23).")
+  Integer crf;
+
+  @Option(
+      names = "--bitrate",
+      paramLabel = "RATE",
+      converter = Converters.BitRateValue.class,
+      description = "Video bit rate (4M, 2500k) instead of --crf.")
+  Long bitrate;
+
+  @Option(
+      names = "--preset",
+      paramLabel = "NAME",
+      description = "x264/x265 speed preset: ultrafast ... veryslow (GPL build).")
+  String preset;
+
+  @Option(
       names = "--timeout",
       defaultValue = "10m",
       converter = Converters.DurationValue.class,
@@ -136,6 +164,36 @@ final class RenderCommand implements Callable<Integer> {
             (stop, progress) -> job.run(request, streams.out()::println, stop, progress));
   }
 
+  private dev.reel.media.VideoEncoding video(dev.reel.media.ClipCutter.Mode m) {
+    boolean set = !codec.equals("h264") || crf != null || bitrate != null || preset != null;
+    if (m == dev.reel.media.ClipCutter.Mode.COPY && set) {
+      throw new IllegalArgumentException(
+          "--codec, --crf, --bitrate and --preset need --mode encode: a copy keeps the sources'"
+              + " video");
+    }
+    if (preset != null
+        && !List.of(
+                "ultrafast",
+                "superfast",
+                "veryfast",
+                "faster",
+                "fast",
+                "medium",
+                "slow",
+                "slower",
+                "veryslow",
+                "placebo")
+            .contains(preset)) {
+      throw new IllegalArgumentException(
+          "--preset must be one of ultrafast, superfast, veryfast, faster, fast, medium, slow,"
+              + " slower, veryslow, not '"
+              + preset
+              + "'");
+    }
+    return new dev.reel.media.VideoEncoding(
+        codec.equals("hevc") || codec.equals("x265") ? "h265" : codec, crf, bitrate, preset);
+  }
+
   private RenderRequest request() throws java.io.IOException {
     if (!Files.isRegularFile(editList)) {
       throw new IllegalArgumentException("no such edit list: " + editList);
@@ -178,6 +236,7 @@ final class RenderCommand implements Callable<Integer> {
         overwrite,
         workers.workers(Runtime.getRuntime().availableProcessors()),
         timeout,
-        new RenderRequest.Output(m, w, h, m == dev.reel.media.ClipCutter.Mode.COPY ? null : fps));
+        new RenderRequest.Output(
+            m, w, h, m == dev.reel.media.ClipCutter.Mode.COPY ? null : fps, video(m)));
   }
 }

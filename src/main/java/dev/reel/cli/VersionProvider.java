@@ -10,7 +10,12 @@ final class VersionProvider implements CommandLine.IVersionProvider {
     String v = ReelCommand.class.getPackage().getImplementationVersion();
     return new String[] {
       "reel " + (v == null ? "dev" : v),
-      "FFmpeg " + FfmpegLibrary.version() + " (in-process, LGPL)",
+      "FFmpeg "
+          + FfmpegLibrary.version()
+          + " (in-process, "
+          + FfmpegLibrary.license()
+          + (FfmpegLibrary.hasEncoder("libx264") ? ", with x264 and x265" : ", OpenH264")
+          + ")",
       "Java " + Runtime.version()
     };
   }

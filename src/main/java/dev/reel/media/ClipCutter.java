@@ -54,6 +54,14 @@ public interface ClipCutter {
       Duration timeout);
 
   /**
+   * The encoder a segment of {@code how} would use ({@code libx264}), checked before any work.
+   *
+   * @throws IllegalArgumentException with a one-line message when this build has no encoder for it,
+   *     or the encoder has no such settings
+   */
+  String videoEncoder(VideoEncoding how);
+
+  /**
    * Encodes {@code [fromSeconds, toSeconds)} of {@code source} frame-accurately as a segment of a
    * render, normalised to {@code format} (letterboxed size, frame rate, audio rate and channels,
    * silence where the source has none), written like {@link #cut}.

@@ -6,10 +6,24 @@ package dev.reel.media;
  *
  * @param fpsNum the frame rate's numerator (30000 for 29.97)
  * @param fpsDen the frame rate's denominator (1001 for 29.97)
+ * @param video the codec and its settings
  */
 public record SegmentFormat(
-    int width, int height, int fpsNum, int fpsDen, int sampleRate, int channels) {
+    int width,
+    int height,
+    int fpsNum,
+    int fpsDen,
+    int sampleRate,
+    int channels,
+    VideoEncoding video) {
+  /** H.264 at the encoder's defaults. */
+  public SegmentFormat(
+      int width, int height, int fpsNum, int fpsDen, int sampleRate, int channels) {
+    this(width, height, fpsNum, fpsDen, sampleRate, channels, VideoEncoding.DEFAULT);
+  }
+
   public SegmentFormat {
+    java.util.Objects.requireNonNull(video, "video");
     if (width < 2 || height < 2 || width % 2 != 0 || height % 2 != 0) {
       throw new IllegalArgumentException(
           "size " + width + "x" + height + " must be even and at least 2x2");

@@ -185,9 +185,17 @@ public final class RenderJob {
     if (folder == null || !Files.isDirectory(folder)) {
       throw new InvalidRequestException("the folder of " + r.out() + " does not exist");
     }
+    boolean copy = r.output().mode() == ClipCutter.Mode.COPY;
+    String encoder = null;
+    if (!copy) {
+      try {
+        encoder = cutter.videoEncoder(r.output().video());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(e.getMessage());
+      }
+    }
     progress.beginPhase("probe");
     List<Usable> clips = usable(r, stop);
-    boolean copy = r.output().mode() == ClipCutter.Mode.COPY;
     dev.reel.media.SegmentFormat format = null;
     if (copy) {
       checkCopyable(clips);
@@ -196,10 +204,11 @@ public final class RenderJob {
       clipLines.accept(
           String.format(
               Locale.ROOT,
-              "output: %dx%d at %.3f fps, 48 kHz stereo",
+              "output: %dx%d at %.3f fps (%s), 48 kHz stereo AAC",
               format.width(),
               format.height(),
-              format.fps()));
+              format.fps(),
+              encoder));
     }
     dev.reel.media.SegmentFormat fmt = format;
     String name = r.out().getFileName().toString();
@@ -447,7 +456,7 @@ public final class RenderJob {
       num = (int) Math.round(fps * 1000);
       den = 1000;
     }
-    return new dev.reel.media.SegmentFormat(w / 2 * 2, h / 2 * 2, num, den, 48_000, 2);
+    return new dev.reel.media.SegmentFormat(w / 2 * 2, h / 2 * 2, num, den, 48_000, 2, o.video());
   }
 
   private static FileFacts facts(Path p) {

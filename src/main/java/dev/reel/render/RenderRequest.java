@@ -29,13 +29,25 @@ public record RenderRequest(
    * @param width the output width, or null for the most common source width (encode)
    * @param height the output height, or null with the width
    * @param fps the output frame rate, or null for the most common source rate (encode)
+   * @param video the video codec and its settings (encode)
    */
-  public record Output(ClipCutter.Mode mode, Integer width, Integer height, Double fps) {
+  public record Output(
+      ClipCutter.Mode mode,
+      Integer width,
+      Integer height,
+      Double fps,
+      dev.reel.media.VideoEncoding video) {
     /** Stream copy. */
     public static final Output COPY = new Output(ClipCutter.Mode.COPY, null, null, null);
 
+    /** H.264 at the encoder's defaults. */
+    public Output(ClipCutter.Mode mode, Integer width, Integer height, Double fps) {
+      this(mode, width, height, fps, dev.reel.media.VideoEncoding.DEFAULT);
+    }
+
     public Output {
       Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(video, "video");
       if ((width == null) != (height == null)) {
         throw new IllegalArgumentException("give both the width and the height: --size WxH");
       }

@@ -2,7 +2,6 @@ package dev.reel.media.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_CAP_VARIABLE_FRAME_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_seek_file;
@@ -99,7 +98,7 @@ final class EncodedCut {
               format == null ? null : new Letterbox(format.width(), format.height(), file);
           Frame held = Frame.allocate()) {
         if (venc != null) {
-          venc.open(out, null);
+          VideoEncoders.open(venc, format, out);
         }
         if (aenc != null) {
           aenc.open(out, null);
@@ -323,7 +322,9 @@ final class EncodedCut {
 
   private static EncoderContext videoEncoder(
       AVFormatContext ictx, int video, CodecContext dec, dev.reel.media.SegmentFormat format) {
-    EncoderContext enc = EncoderContext.allocate(AV_CODEC_ID_H264, "H.264");
+    dev.reel.media.VideoEncoding how =
+        format != null ? format.video() : dev.reel.media.VideoEncoding.DEFAULT;
+    EncoderContext enc = VideoEncoders.allocate(how);
     AVCodecContext c = enc.raw();
     AVRational fr =
         format != null
@@ -341,7 +342,7 @@ final class EncodedCut {
     c.framerate(fr);
     c.gop_size((int) Math.max(1, Math.round(fr.num() / (double) fr.den()) * 2));
     c.max_b_frames(0);
-    c.bit_rate(Math.max(500_000L, (long) w * h * 4));
+    VideoEncoders.rate(enc, how, Math.max(500_000L, (long) w * h * 4));
     c.thread_count(1);
     return enc;
   }

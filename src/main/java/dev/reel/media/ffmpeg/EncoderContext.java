@@ -47,6 +47,19 @@ final class EncoderContext implements AutoCloseable {
     return new EncoderContext(codec, ctx);
   }
 
+  /** An unopened encoder of this name ({@code libx264}); set its fields, then {@link #open}. */
+  static EncoderContext allocateByName(String name) {
+    AVCodec codec = org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name(name);
+    if (codec == null) {
+      throw new IllegalArgumentException("this FFmpeg build has no encoder " + name);
+    }
+    AVCodecContext ctx = avcodec_alloc_context3(codec);
+    if (ctx == null) {
+      throw new OutOfMemoryError("avcodec_alloc_context3 failed");
+    }
+    return new EncoderContext(codec, ctx);
+  }
+
   AVCodecContext raw() {
     return ctx;
   }

@@ -36,6 +36,11 @@ public final class FfmpegClipCutter implements ClipCutter {
   }
 
   @Override
+  public String videoEncoder(dev.reel.media.VideoEncoding how) {
+    return VideoEncoders.name(how);
+  }
+
+  @Override
   public Result encodeSegment(
       Path source,
       double fromSeconds,

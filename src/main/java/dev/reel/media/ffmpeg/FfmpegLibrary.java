@@ -37,6 +37,19 @@ public final class FfmpegLibrary {
     av_log_set_level(on ? AV_LOG_ERROR : AV_LOG_QUIET);
   }
 
+  /** The license the native libraries were built under: {@code "LGPL"} or {@code "GPL"}. */
+  public static String license() {
+    load();
+    String text = avcodec.avcodec_license().getString();
+    return text.contains("LGPL") || text.contains("Lesser") ? "LGPL" : "GPL";
+  }
+
+  /** Whether the libraries have the encoder of this name ({@code "libx264"}). */
+  public static boolean hasEncoder(String name) {
+    load();
+    return avcodec.avcodec_find_encoder_by_name(name) != null;
+  }
+
   /** The FFmpeg version the native libraries were built from, e.g. {@code "7.1.1"}. */
   public static String version() {
     load();
