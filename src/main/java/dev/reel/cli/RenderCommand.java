@@ -104,6 +104,28 @@ final class RenderCommand implements Callable<Integer> {
   String preset;
 
   @Option(
+      names = "--music",
+      paramLabel = "FILE",
+      description =
+          "Music for the whole timeline, in place of the clips' audio (trimmed, or looped when"
+              + " shorter).")
+  Path music;
+
+  @Option(
+      names = "--fade",
+      paramLabel = "DURATION",
+      converter = Converters.DurationValue.class,
+      description = "Fade the music in and out over this long (1s, 500ms). Default: no fade.")
+  Duration fade;
+
+  @Option(
+      names = "--mix",
+      paramLabel = "LEVEL",
+      description =
+          "Keep the clips' own audio under the music at this level (0..1, 0.3 = about -10 dB).")
+  Double mix;
+
+  @Option(
       names = "--timeout",
       defaultValue = "10m",
       converter = Converters.DurationValue.class,
@@ -124,10 +146,12 @@ final class RenderCommand implements Callable<Integer> {
     Consumer<String> warnings = w -> streams.err().println("reel render: " + w);
     RenderJob job =
         new RenderJob(
-            new FfmpegMediaProbe(),
-            new FfmpegClipCutter(),
-            new FfmpegSegmentJoiner(),
-            new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
+            new RenderJob.Parts(
+                new FfmpegMediaProbe(),
+                new FfmpegClipCutter(),
+                new FfmpegSegmentJoiner(),
+                new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
+                new dev.reel.media.ffmpeg.FfmpegSoundtrack()),
             warnings);
     if (dryRun) {
       List<RenderJob.Usable> usable = job.usable(request, new StopToken());
@@ -228,6 +252,17 @@ final class RenderCommand implements Callable<Integer> {
     if (fps != null && !(fps > 0)) {
       throw new IllegalArgumentException("--fps must be positive");
     }
+    if (music == null && (fade != null || mix != null)) {
+      throw new IllegalArgumentException("--fade and --mix go with --music FILE");
+    }
+    if (music != null && !Files.isRegularFile(music)) {
+      throw new IllegalArgumentException("no such music file: " + music);
+    }
+    dev.reel.media.Soundtrack.Music laid =
+        music == null
+            ? null
+            : new dev.reel.media.Soundtrack.Music(
+                music, fade == null ? 0 : fade.toMillis() / 1000.0, mix);
     List<TimelineClip> clips = EditListReader.read(editList, fps == null ? 25 : fps);
     return new RenderRequest(
         editList.toString(),
@@ -237,6 +272,7 @@ final class RenderCommand implements Callable<Integer> {
         workers.workers(Runtime.getRuntime().availableProcessors()),
         timeout,
         new RenderRequest.Output(
-            m, w, h, m == dev.reel.media.ClipCutter.Mode.COPY ? null : fps, video(m)));
+            m, w, h, m == dev.reel.media.ClipCutter.Mode.COPY ? null : fps, video(m)),
+        laid);
   }
 }

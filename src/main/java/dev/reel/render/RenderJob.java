@@ -13,6 +13,7 @@ import dev.reel.media.MediaProbe;
 import dev.reel.media.ProbeDepth;
 import dev.reel.media.ProbeOutcome;
 import dev.reel.media.SegmentJoiner;
+import dev.reel.media.Soundtrack;
 import dev.reel.media.TimelineCopier;
 import dev.reel.progress.ProgressModel;
 import java.io.IOException;
@@ -43,18 +44,23 @@ public final class RenderJob {
   private final ClipCutter cutter;
   private final SegmentJoiner joiner;
   private final TimelineCopier copier;
+  private final Soundtrack soundtrack;
   private final Consumer<String> warnings;
 
-  public RenderJob(
+  /** The media layer's parts a render uses. */
+  public record Parts(
       MediaProbe probe,
       ClipCutter cutter,
       SegmentJoiner joiner,
       TimelineCopier copier,
-      Consumer<String> warnings) {
-    this.probe = probe;
-    this.cutter = cutter;
-    this.joiner = joiner;
-    this.copier = copier;
+      Soundtrack soundtrack) {}
+
+  public RenderJob(Parts parts, Consumer<String> warnings) {
+    this.probe = parts.probe();
+    this.cutter = parts.cutter();
+    this.joiner = parts.joiner();
+    this.copier = parts.copier();
+    this.soundtrack = parts.soundtrack();
     this.warnings = warnings;
   }
 
@@ -194,6 +200,13 @@ public final class RenderJob {
         throw new InvalidRequestException(e.getMessage());
       }
     }
+    if (r.music() != null) {
+      try {
+        soundtrack.check(r.music().file());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(e.getMessage());
+      }
+    }
     progress.beginPhase("probe");
     List<Usable> clips = usable(r, stop);
     dev.reel.media.SegmentFormat format = null;
@@ -283,7 +296,11 @@ public final class RenderJob {
       } catch (IllegalStateException e) {
         throw new JobFailedException("cannot join the segments: " + e.getMessage(), e);
       }
-      publish(temp, r);
+      Path finished = withMusic(r, temp, stop, progress);
+      if (finished == null) {
+        return JobSummary.of(progress, 0, true);
+      }
+      publish(finished, r);
       closingLine(r, clipLines, progress, segments.size(), seconds);
       return new JobSummary(
           "render",
@@ -296,6 +313,7 @@ public final class RenderJob {
           false);
     } finally {
       Files.deleteIfExists(temp);
+      Files.deleteIfExists(musicTemp(temp));
       try (Stream<Path> s = Files.list(parts)) {
         for (Path p : s.toList()) {
           Files.deleteIfExists(p);
@@ -369,7 +387,11 @@ public final class RenderJob {
       if (stop.isStopped()) {
         return JobSummary.of(progress, clips.size() - done[0], true);
       }
-      publish(temp, r);
+      Path finished = withMusic(r, temp, stop, progress);
+      if (finished == null) {
+        return JobSummary.of(progress, 0, true);
+      }
+      publish(finished, r);
       closingLine(r, clipLines, progress, done[0], seconds);
       return new JobSummary(
           "render",
@@ -382,7 +404,36 @@ public final class RenderJob {
           false);
     } finally {
       Files.deleteIfExists(temp);
+      Files.deleteIfExists(musicTemp(temp));
     }
+  }
+
+  private static Path musicTemp(Path temp) {
+    return temp.resolveSibling(temp.getFileName() + ".music");
+  }
+
+  /**
+   * Lays the request's music under the rendered {@code made}; returns the file to publish, or null
+   * when stopped.
+   */
+  private Path withMusic(RenderRequest r, Path made, StopToken stop, ProgressModel progress)
+      throws IOException {
+    if (r.music() == null) {
+      return made;
+    }
+    progress.beginPhase("music");
+    Path mixed = musicTemp(made);
+    try {
+      soundtrack.lay(made, r.music(), mixed, r.out().getFileName().toString(), stop::isStopped);
+    } catch (IllegalStateException e) {
+      if (stop.isStopped()) {
+        return null;
+      }
+      throw new JobFailedException(
+          "cannot lay " + r.music().file() + " under the render: " + e.getMessage(), e);
+    }
+    Files.delete(made);
+    return mixed;
   }
 
   private static void publish(Path temp, RenderRequest r) throws IOException {

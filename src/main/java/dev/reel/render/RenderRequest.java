@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param out the output file (its container from its extension)
  * @param workers sources probed and segments made at once
  * @param timeout the time one segment may take
+ * @param music the music to lay under (or in place of) the clips' audio, or null
  */
 public record RenderRequest(
     String editList,
@@ -21,7 +22,20 @@ public record RenderRequest(
     boolean overwrite,
     int workers,
     Duration timeout,
-    Output output) {
+    Output output,
+    dev.reel.media.Soundtrack.Music music) {
+
+  /** Without music. */
+  public RenderRequest(
+      String editList,
+      List<TimelineClip> clips,
+      Path out,
+      boolean overwrite,
+      int workers,
+      Duration timeout,
+      Output output) {
+    this(editList, clips, out, overwrite, workers, timeout, output, null);
+  }
 
   /**
    * How the output is made.

@@ -15,7 +15,6 @@ import dev.reel.media.ffmpeg.FfmpegClipCutter;
 import dev.reel.media.ffmpeg.FfmpegMediaEncoder;
 import dev.reel.media.ffmpeg.FfmpegMediaProbe;
 import dev.reel.media.ffmpeg.FfmpegSegmentJoiner;
-import dev.reel.media.ffmpeg.FfmpegTimelineCopier;
 import dev.reel.progress.ProgressModel;
 import dev.reel.testmedia.TestMedia;
 import java.nio.file.Files;
@@ -80,10 +79,12 @@ class RenderJobTest {
             RenderRequest.Output.COPY);
     var summary =
         new RenderJob(
-                probe,
-                new FfmpegClipCutter(),
-                new FfmpegSegmentJoiner(),
-                new FfmpegTimelineCopier(),
+                new RenderJob.Parts(
+                    probe,
+                    new FfmpegClipCutter(),
+                    new FfmpegSegmentJoiner(),
+                    new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
+                    new dev.reel.media.ffmpeg.FfmpegSoundtrack()),
                 warnings::add)
             .run(
                 r,
@@ -142,10 +143,12 @@ class RenderJobTest {
             new RenderRequest.Output(dev.reel.media.ClipCutter.Mode.ENCODE, null, null, null));
     var summary =
         new RenderJob(
-                new FfmpegMediaProbe(),
-                new FfmpegClipCutter(),
-                new FfmpegSegmentJoiner(),
-                new FfmpegTimelineCopier(),
+                new RenderJob.Parts(
+                    new FfmpegMediaProbe(),
+                    new FfmpegClipCutter(),
+                    new FfmpegSegmentJoiner(),
+                    new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
+                    new dev.reel.media.ffmpeg.FfmpegSoundtrack()),
                 w -> {})
             .run(
                 r,
@@ -212,10 +215,12 @@ class RenderJobTest {
     }
     Path out = dir.resolve("tones.mp4");
     new RenderJob(
-            new FfmpegMediaProbe(),
-            new FfmpegClipCutter(),
-            new FfmpegSegmentJoiner(),
-            new FfmpegTimelineCopier(),
+            new RenderJob.Parts(
+                new FfmpegMediaProbe(),
+                new FfmpegClipCutter(),
+                new FfmpegSegmentJoiner(),
+                new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
+                new dev.reel.media.ffmpeg.FfmpegSoundtrack()),
             w -> {})
         .run(
             new RenderRequest(
@@ -243,10 +248,12 @@ class RenderJobTest {
     Path out = dir.resolve("mixed.mkv");
     RenderJob job =
         new RenderJob(
-            new FfmpegMediaProbe(),
-            new FfmpegClipCutter(),
-            new FfmpegSegmentJoiner(),
-            new FfmpegTimelineCopier(),
+            new RenderJob.Parts(
+                new FfmpegMediaProbe(),
+                new FfmpegClipCutter(),
+                new FfmpegSegmentJoiner(),
+                new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
+                new dev.reel.media.ffmpeg.FfmpegSoundtrack()),
             w -> {});
     RenderRequest mixed =
         new RenderRequest(
