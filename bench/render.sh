@@ -53,12 +53,47 @@ for n in "" -320; do
 done
 read -r vs vm < <(median3 "$reel" --version)
 printf '%-52s %7.2fs %5d MB  (JVM start and loading FFmpeg: in every reel figure)\n' "reel --version" "$vs" $((vm / 1024))
-read -r fe fem < <(timed ffmpeg -v error "${filter_inputs[@]}" -filter_complex "$filter" -map '[v]' -map '[a]' \
-  -c:v libx264 -preset ultrafast -threads 1 -c:a aac -y "$work/ffmpeg-encode.mp4")
-read -r re rem < <(timed "$reel" render "$work/timeline.csv" --out "$work/reel-encode.mp4" --overwrite -q)
-printf '%-52s %7.2fs %5d MB\n' "ffmpeg concat filter, libx264 ultrafast, 1 thread" "$fe" $((fem / 1024))
-printf '%-52s %7.2fs %5d MB  %.2fx ffmpeg\n' "reel render (encode, OpenH264, 2 segments at once)" "$re" $((rem / 1024)) "$(echo "$re / $fe" | bc -l)"
-for f in ffmpeg-copy reel-copy ffmpeg-encode reel-encode; do
-  printf '    %-14s %s s\n' "$f" "$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$work/$f.mp4")"
+# the GPL build (x264), made once in a copy of the tree so that ./reel keeps the default jar
+gpl="$work/gpl-build"
+if [ ! -f "$gpl/target/reel-all.jar" ] || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$gpl/target/reel-all.jar" -print -quit)" ]; then
+  echo "bench: building the GPL jar (./mvnw -Pgpl package) in $gpl" >&2
+  rm -rf "$gpl"; mkdir -p "$gpl"
+  cp -r "$here/src" "$here/pom.xml" "$here/mvnw" "$here/.mvn" "$here/scripts" "$gpl/"
+  rm -rf "$gpl/src/test"
+  (cd "$gpl" && ./mvnw -B -q -o -Pgpl -DskipTests -Dspotless.check.skip=true package >/dev/null 2>&1 ||
+    ./mvnw -B -q -Pgpl -DskipTests -Dspotless.check.skip=true package >/dev/null) || { echo "bench: GPL build failed" >&2; exit 1; }
+fi
+. "$here/scripts/find-java.sh"; reel_find_java
+reel_gpl="$work/reel-gpl"
+printf '#!/bin/sh\nexec "%s/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "%s" "$@"\n' \
+  "$JAVA_HOME" "$gpl/target/reel-all.jar" >"$reel_gpl"
+chmod +x "$reel_gpl"
+"$JAVA_HOME/bin/java" -jar "$gpl/target/reel-all.jar" --version | sed -n 2p
+# MLT's melt: the same 32 clips (in/out in frames at 25 fps, out inclusive), x264 ultrafast
+melt_args=()
+for c in $(seq 0 31); do
+  s=$(( (c * 7) % 16 + 1 )); t=$(( (c * 13) % 50 + 2 ))
+  melt_args+=("$work/$(printf 'src%02d.mp4' "$s")" "in=$((t * 25))" "out=$((t * 25 + 124))")
 done
-echo "(reel times include JVM start-up)"
+
+echo "== encode: 32 clips of 5 s, 720p25, crf 23"
+read -r fe fem < <(median3 ffmpeg -v error "${filter_inputs[@]}" -filter_complex "$filter" -map '[v]' -map '[a]' \
+  -c:v libx264 -preset ultrafast -threads 1 -c:a aac -y "$work/ffmpeg-encode.mp4")
+printf '%-58s %7.2fs %5d MB\n' "ffmpeg concat filter, x264 ultrafast, 1 thread" "$fe" $((fem / 1024))
+read -r ft ftm < <(median3 ffmpeg -v error "${filter_inputs[@]}" -filter_complex "$filter" -map '[v]' -map '[a]' \
+  -c:v libx264 -preset ultrafast -c:a aac -y "$work/ffmpeg-encode-mt.mp4")
+printf '%-58s %7.2fs %5d MB\n' "ffmpeg concat filter, x264 ultrafast, x264's own threads" "$ft" $((ftm / 1024))
+if command -v melt >/dev/null 2>&1; then
+  read -r me mem < <(median3 melt -quiet "${melt_args[@]}" -consumer "avformat:$work/melt-encode.mp4" \
+    vcodec=libx264 preset=ultrafast crf=23 acodec=aac real_time=-2)
+  printf '%-58s %7.2fs %5d MB  %.2fx ffmpeg (1 thread)\n' "melt (MLT), x264 ultrafast, 2 threads" "$me" $((mem / 1024)) "$(echo "$me / $fe" | bc -l)"
+fi
+read -r rg rgm < <(median3 "$reel_gpl" render "$work/timeline.csv" --out "$work/reel-encode-x264.mp4" --preset ultrafast --overwrite -q)
+printf '%-58s %7.2fs %5d MB  %.2fx ffmpeg (1 thread), %.2fx ffmpeg (threads)\n' "reel render, GPL build: x264 ultrafast, 2 segments at once" "$rg" $((rgm / 1024)) \
+  "$(echo "$rg / $fe" | bc -l)" "$(echo "$rg / $ft" | bc -l)"
+read -r re rem < <(median3 "$reel" render "$work/timeline.csv" --out "$work/reel-encode.mp4" --overwrite -q)
+printf '%-58s %7.2fs %5d MB  (no ffmpeg here has OpenH264)\n' "reel render, default build: OpenH264, 2 segments at once" "$re" $((rem / 1024))
+for f in ffmpeg-copy reel-copy ffmpeg-encode melt-encode reel-encode-x264 reel-encode; do
+  [ -f "$work/$f.mp4" ] && printf '    %-18s %s s\n' "$f" "$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$work/$f.mp4")"
+done
+echo "(reel times include JVM start-up; each figure the median of 3 runs)"

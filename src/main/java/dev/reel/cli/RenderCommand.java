@@ -126,6 +126,15 @@ final class RenderCommand implements Callable<Integer> {
   Double mix;
 
   @Option(
+      names = "--beats",
+      paramLabel = "FILE",
+      description =
+          "Find the beats of this music and move each clip's end onto the nearest one (encode);"
+              + " the music plays under the render unless --music names another. With --dry-run:"
+              + " print the beats.")
+  Path beats;
+
+  @Option(
       names = "--timeout",
       defaultValue = "10m",
       converter = Converters.DurationValue.class,
@@ -151,10 +160,28 @@ final class RenderCommand implements Callable<Integer> {
                 new FfmpegClipCutter(),
                 new FfmpegSegmentJoiner(),
                 new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
-                new dev.reel.media.ffmpeg.FfmpegSoundtrack()),
+                new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
+                new dev.reel.media.ffmpeg.FfmpegAudioDecoder()),
             warnings);
     if (dryRun) {
       List<RenderJob.Usable> usable = job.usable(request, new StopToken());
+      if (beats != null) {
+        dev.reel.render.BeatTracker.Beats found = job.beats(request, new StopToken());
+        StringBuilder line = new StringBuilder();
+        for (double t : found.seconds()) {
+          line.append(line.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.3f", t));
+        }
+        streams
+            .out()
+            .printf(
+                Locale.ROOT,
+                "beats: %d at %.1f bpm in %s%n%s%n",
+                found.seconds().size(),
+                found.bpm(),
+                beats,
+                line);
+        usable = RenderJob.onBeats(usable, found, request.output());
+      }
       double total = 0;
       for (RenderJob.Usable u : usable) {
         streams
@@ -255,6 +282,16 @@ final class RenderCommand implements Callable<Integer> {
     if (music == null && (fade != null || mix != null)) {
       throw new IllegalArgumentException("--fade and --mix go with --music FILE");
     }
+    if (beats != null && m == dev.reel.media.ClipCutter.Mode.COPY) {
+      throw new IllegalArgumentException(
+          "--beats needs --mode encode: a copy starts clips on keyframes, off the beats");
+    }
+    if (beats != null && !Files.isRegularFile(beats)) {
+      throw new IllegalArgumentException("no such music file: " + beats);
+    }
+    if (beats != null && music == null && !dryRun) {
+      music = beats;
+    }
     if (music != null && !Files.isRegularFile(music)) {
       throw new IllegalArgumentException("no such music file: " + music);
     }
@@ -273,6 +310,7 @@ final class RenderCommand implements Callable<Integer> {
         timeout,
         new RenderRequest.Output(
             m, w, h, m == dev.reel.media.ClipCutter.Mode.COPY ? null : fps, video(m)),
-        laid);
+        laid,
+        beats);
   }
 }

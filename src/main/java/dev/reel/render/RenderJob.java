@@ -45,6 +45,7 @@ public final class RenderJob {
   private final SegmentJoiner joiner;
   private final TimelineCopier copier;
   private final Soundtrack soundtrack;
+  private final dev.reel.media.AudioDecoder audio;
   private final Consumer<String> warnings;
 
   /** The media layer's parts a render uses. */
@@ -53,7 +54,8 @@ public final class RenderJob {
       ClipCutter cutter,
       SegmentJoiner joiner,
       TimelineCopier copier,
-      Soundtrack soundtrack) {}
+      Soundtrack soundtrack,
+      dev.reel.media.AudioDecoder audio) {}
 
   public RenderJob(Parts parts, Consumer<String> warnings) {
     this.probe = parts.probe();
@@ -61,6 +63,7 @@ public final class RenderJob {
     this.joiner = parts.joiner();
     this.copier = parts.copier();
     this.soundtrack = parts.soundtrack();
+    this.audio = parts.audio();
     this.warnings = warnings;
   }
 
@@ -129,6 +132,27 @@ public final class RenderJob {
     return out;
   }
 
+  /** The beats of the request's {@code --beats} music. */
+  public BeatTracker.Beats beats(RenderRequest r, StopToken stop) {
+    BeatTracker tracker = new BeatTracker(22_050);
+    dev.reel.media.AudioDecoder.Result result =
+        audio.decode(
+            r.beats(), 0, null, 22_050, (first, x, n) -> tracker.add(x, n), stop::isStopped);
+    if (result instanceof dev.reel.media.AudioDecoder.Result.NoAudio) {
+      throw new InvalidRequestException(r.beats() + " has no audio to find beats in");
+    }
+    if (result instanceof dev.reel.media.AudioDecoder.Result.Failed f && f.samples() == 0) {
+      throw new InvalidRequestException("cannot find beats in " + r.beats() + ": " + f.error());
+    }
+    return tracker.beats();
+  }
+
+  /** The clips with their ends moved onto the beats, at the output's frame rate. */
+  public static List<Usable> onBeats(
+      List<Usable> clips, BeatTracker.Beats beats, RenderRequest.Output output) {
+    return BeatSnap.snap(clips, beats, 1 / format(clips, output).fps());
+  }
+
   /** Refuses, listing them, clips whose sources differ from the first clip's in stream formats. */
   static void checkCopyable(List<Usable> clips) {
     String first = signature(clips.get(0).source());
@@ -193,6 +217,11 @@ public final class RenderJob {
     }
     boolean copy = r.output().mode() == ClipCutter.Mode.COPY;
     String encoder = null;
+    if (copy && r.beats() != null) {
+      throw new InvalidRequestException(
+          "--beats needs --mode encode: a copy starts clips on keyframes, so its cuts cannot be"
+              + " placed on beats");
+    }
     if (!copy) {
       try {
         encoder = cutter.videoEncoder(r.output().video());
@@ -209,6 +238,24 @@ public final class RenderJob {
     }
     progress.beginPhase("probe");
     List<Usable> clips = usable(r, stop);
+    if (r.beats() != null) {
+      progress.beginPhase("beats");
+      BeatTracker.Beats beats = beats(r, stop);
+      List<Usable> moved = onBeats(clips, beats, r.output());
+      double most = 0;
+      for (int i = 0; i < clips.size(); i++) {
+        most = Math.max(most, Math.abs(moved.get(i).end() - clips.get(i).end()));
+      }
+      clipLines.accept(
+          String.format(
+              Locale.ROOT,
+              "beats: %d at %.1f bpm in %s; clip ends moved by up to %.3fs",
+              beats.seconds().size(),
+              beats.bpm(),
+              r.beats().getFileName(),
+              most));
+      clips = moved;
+    }
     dev.reel.media.SegmentFormat format = null;
     if (copy) {
       checkCopyable(clips);

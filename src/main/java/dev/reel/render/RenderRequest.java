@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param workers sources probed and segments made at once
  * @param timeout the time one segment may take
  * @param music the music to lay under (or in place of) the clips' audio, or null
+ * @param beats music whose beats the clips' ends are moved onto (encode), or null
  */
 public record RenderRequest(
     String editList,
@@ -23,7 +24,8 @@ public record RenderRequest(
     int workers,
     Duration timeout,
     Output output,
-    dev.reel.media.Soundtrack.Music music) {
+    dev.reel.media.Soundtrack.Music music,
+    Path beats) {
 
   /** Without music. */
   public RenderRequest(
@@ -34,7 +36,7 @@ public record RenderRequest(
       int workers,
       Duration timeout,
       Output output) {
-    this(editList, clips, out, overwrite, workers, timeout, output, null);
+    this(editList, clips, out, overwrite, workers, timeout, output, null, null);
   }
 
   /**

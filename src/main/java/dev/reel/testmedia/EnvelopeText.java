@@ -11,6 +11,8 @@ import java.util.List;
  *   <li>{@code tone:HZ:DB} a tone over the whole track, {@code tone:HZ:DB@FROM-TO} over a span
  *   <li>{@code noise:DB}, {@code noise:DB@FROM-TO}: steady noise
  *   <li>{@code burst:AT+LEN:DB}: a noise burst at AT seconds lasting LEN seconds
+ *   <li>{@code clicks:BPM:DB}, {@code clicks:BPM:DB@FROM-TO}: a click on every beat, the first at
+ *       FROM (a click track, for beat detection)
  * </ul>
  *
  * Example: {@code noise:-50,burst:12+2:-6,burst:40+1.5:-3}. Times are seconds, levels dBFS.
@@ -35,7 +37,7 @@ public final class EnvelopeText {
                 + text
                 + "': "
                 + e.getMessage()
-                + " (examples: tone:440:-20, noise:-50@0-60, burst:12+2:-6)",
+                + " (examples: tone:440:-20, noise:-50@0-60, burst:12+2:-6, clicks:120:-6@0.25-30)",
             e);
       }
     }
@@ -61,6 +63,13 @@ public final class EnvelopeText {
       case "tone" ->
           new LoudnessEnvelope.Part(
               LoudnessEnvelope.Kind.TONE,
+              from,
+              to,
+              Double.parseDouble(f[1]),
+              Double.parseDouble(f[2]));
+      case "clicks" ->
+          new LoudnessEnvelope.Part(
+              LoudnessEnvelope.Kind.CLICKS,
               from,
               to,
               Double.parseDouble(f[1]),

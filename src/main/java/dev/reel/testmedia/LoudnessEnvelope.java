@@ -38,7 +38,9 @@ public record LoudnessEnvelope(List<Part> parts) implements PcmSource {
   /** The kinds of sound a part can be. */
   public enum Kind {
     TONE,
-    NOISE
+    NOISE,
+    /** Clicks (20 ms of decaying noise) on every beat, the part's {@code hz} being beats/minute. */
+    CLICKS
   }
 
   /**
@@ -105,6 +107,16 @@ public record LoudnessEnvelope(List<Part> parts) implements PcmSource {
           double nre = re * c - im * s;
           im = re * s + im * c;
           re = nre;
+        }
+      } else if (p.kind() == Kind.CLICKS) {
+        double period = 60.0 / p.hz() * sampleRate;
+        double start = p.fromSeconds() * sampleRate;
+        double decay = 0.004 * sampleRate;
+        for (long i = from; i < to; i++) {
+          double into = (i - start) % period;
+          if (into < 0.02 * sampleRate) {
+            out[(int) (i - first)] += (float) (amp * noise(i) * Math.exp(-into / decay));
+          }
         }
       } else {
         for (long i = from; i < to; i++) {

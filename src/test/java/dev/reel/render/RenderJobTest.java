@@ -84,7 +84,8 @@ class RenderJobTest {
                     new FfmpegClipCutter(),
                     new FfmpegSegmentJoiner(),
                     new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
-                    new dev.reel.media.ffmpeg.FfmpegSoundtrack()),
+                    new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
+                    new dev.reel.media.ffmpeg.FfmpegAudioDecoder()),
                 warnings::add)
             .run(
                 r,
@@ -148,7 +149,8 @@ class RenderJobTest {
                     new FfmpegClipCutter(),
                     new FfmpegSegmentJoiner(),
                     new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
-                    new dev.reel.media.ffmpeg.FfmpegSoundtrack()),
+                    new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
+                    new dev.reel.media.ffmpeg.FfmpegAudioDecoder()),
                 w -> {})
             .run(
                 r,
@@ -157,7 +159,9 @@ class RenderJobTest {
                 new ProgressModel("render", "clips", System::nanoTime));
     assertThat(summary.ok()).isEqualTo(4);
     // the most common source size and rate: 320x240 at 25 fps (a and b)
-    assertThat(lines.get(0)).isEqualTo("output: 320x240 at 25.000 fps, 48 kHz stereo");
+    assertThat(lines.get(0))
+        .startsWith("output: 320x240 at 25.000 fps (lib")
+        .endsWith("), 48 kHz stereo AAC");
     ProbeOutcome o =
         new FfmpegMediaProbe()
             .probe(
@@ -220,7 +224,8 @@ class RenderJobTest {
                 new FfmpegClipCutter(),
                 new FfmpegSegmentJoiner(),
                 new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
-                new dev.reel.media.ffmpeg.FfmpegSoundtrack()),
+                new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
+                new dev.reel.media.ffmpeg.FfmpegAudioDecoder()),
             w -> {})
         .run(
             new RenderRequest(
@@ -253,7 +258,8 @@ class RenderJobTest {
                 new FfmpegClipCutter(),
                 new FfmpegSegmentJoiner(),
                 new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
-                new dev.reel.media.ffmpeg.FfmpegSoundtrack()),
+                new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
+                new dev.reel.media.ffmpeg.FfmpegAudioDecoder()),
             w -> {});
     RenderRequest mixed =
         new RenderRequest(

@@ -61,7 +61,8 @@ class RenderMusicTest {
             new FfmpegClipCutter(),
             new FfmpegSegmentJoiner(),
             new FfmpegTimelineCopier(),
-            new FfmpegSoundtrack()),
+            new FfmpegSoundtrack(),
+            new dev.reel.media.ffmpeg.FfmpegAudioDecoder()),
         w -> {});
   }
 
@@ -80,7 +81,8 @@ class RenderMusicTest {
                 2,
                 Duration.ofSeconds(120),
                 output,
-                music),
+                music,
+                null),
             l -> {},
             new StopToken(),
             new ProgressModel("render", "clips", System::nanoTime));
@@ -154,6 +156,56 @@ class RenderMusicTest {
     assertThat(own).isGreaterThan(music / 10); // the clips' tone, at half its level: 1/4 the power
     assertThat(own).isLessThan(music);
     assertThat(info(out).videoStreams()).hasSize(1);
+  }
+
+  @Test
+  void withBeatsEveryCutLandsOnABeatOfTheMusic() throws Exception {
+    // 120 bpm, the first beat at 0.25 s: beats at 0.25 + 0.5 k
+    Path clicks =
+        TestMedia.of("m4a")
+            .noVideo()
+            .seconds(12)
+            .envelope(EnvelopeText.parse("noise:-45,clicks:120:-6@0.25-12"))
+            .write(new FfmpegMediaEncoder(), dir.resolve("clicks.m4a"));
+    List<String> lines = new ArrayList<>();
+    Path out = dir.resolve("beats.mp4");
+    double[] lengths = {1.3, 0.9, 1.7};
+    List<TimelineClip> timeline = new ArrayList<>();
+    for (int i = 0; i < lengths.length; i++) {
+      timeline.add(new TimelineClip(clips, 1, 1 + lengths[i], "clip " + (i + 1)));
+    }
+    job()
+        .run(
+            new RenderRequest(
+                "t",
+                timeline,
+                out,
+                false,
+                2,
+                Duration.ofSeconds(120),
+                new RenderRequest.Output(ClipCutter.Mode.ENCODE, null, null, 25.0),
+                new Soundtrack.Music(clicks, 0, null),
+                clicks),
+            lines::add,
+            new StopToken(),
+            new ProgressModel("render", "clips", System::nanoTime));
+    String found = lines.stream().filter(l -> l.startsWith("beats: ")).findFirst().orElseThrow();
+    assertThat(Double.parseDouble(found.split("\\s+")[3])).isCloseTo(120, within(2.0));
+    double running = 0;
+    int seen = 0;
+    for (String l : lines) {
+      if (!l.startsWith("clip ")) {
+        continue;
+      }
+      String[] range = l.split("\\s+")[3].split("-");
+      running += Double.parseDouble(range[1]) - Double.parseDouble(range[0]);
+      double beats = (running - 0.25) / 0.5;
+      assertThat(Math.abs(beats - Math.round(beats)) * 0.5)
+          .as("cut %d at %.3fs", ++seen, running)
+          .isLessThan(0.04 + 0.035);
+    }
+    assertThat(seen).isEqualTo(3);
+    assertThat(info(out).durationSeconds()).isCloseTo(running, within(0.1));
   }
 
   @Test
