@@ -23,6 +23,16 @@ public final class BeatTracker {
   /** How hard the dynamic programme holds to the tempo (Ellis' "tightness"). */
   private static final double TIGHTNESS = 100;
 
+  /**
+   * Below this spread of onset strengths (sums of log-magnitude rises over 513 bins) nothing in the
+   * music starts: a steady tone has about 1.6 (leakage between windows), clicks at -20 dB under
+   * noise as loud about 20 (noise alone is turned away by its lack of a pulse).
+   */
+  private static final double MIN_SPREAD = 5.0;
+
+  /** Below this {@link #periodicity} the onsets have no pulse. */
+  private static final double MIN_PERIODICITY = 0.2;
+
   private final int sampleRate;
   private final float[] window = new float[WINDOW];
   private final double[] hann = new double[WINDOW];
@@ -123,10 +133,54 @@ public final class BeatTracker {
     if (frames < 16) {
       return new Beats(0, List.of());
     }
+    if (spread() < MIN_SPREAD) {
+      return new Beats(0, List.of()); // a steady sound: nothing starts, there is no beat
+    }
     double[] env = normalised();
     double framesPerSecond = sampleRate / (double) HOP;
-    double period = period(smoothed(env), framesPerSecond);
+    double[] smooth = smoothed(env);
+    double period = period(smooth, framesPerSecond);
+    if (periodicity(smooth, period) < MIN_PERIODICITY) {
+      return new Beats(0, List.of()); // onsets, but no pulse: noise, speech
+    }
     return new Beats(60 * framesPerSecond / period, track(env, period));
+  }
+
+  /**
+   * How strongly the envelope repeats after {@code period} frames: its autocorrelation there over
+   * its energy, the mean removed (0 for noise, near 1 for a click track).
+   */
+  private static double periodicity(double[] env, double period) {
+    double mean = 0;
+    for (double v : env) {
+      mean += v;
+    }
+    mean /= env.length;
+    int lag = (int) Math.round(period);
+    double energy = 0;
+    double at = 0;
+    for (int i = 0; i < env.length; i++) {
+      double v = env[i] - mean;
+      energy += v * v;
+      if (i >= lag) {
+        at += v * (env[i - lag] - mean);
+      }
+    }
+    return energy > 0 ? at / energy : 0;
+  }
+
+  /** The standard deviation of the raw onset strengths. */
+  private double spread() {
+    double mean = 0;
+    for (int i = 0; i < frames; i++) {
+      mean += onsets[i];
+    }
+    mean /= frames;
+    double var = 0;
+    for (int i = 0; i < frames; i++) {
+      var += (onsets[i] - mean) * (onsets[i] - mean);
+    }
+    return Math.sqrt(var / frames);
   }
 
   /** The envelope with its slow trend removed, scaled to unit spread. */

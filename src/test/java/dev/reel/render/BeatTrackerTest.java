@@ -64,6 +64,11 @@ class BeatTrackerTest {
   void silenceHasNoBeatsAndNearestFallsBackToTheTimeAsked() {
     BeatTracker.Beats none = track(LoudnessEnvelope.silence(), 0.2);
     assertThat(none.seconds()).isEmpty();
+    assertThat(track(LoudnessEnvelope.tone(440, -12), 10).seconds()).isEmpty();
+    assertThat(track(EnvelopeText.parse("noise:-30"), 10).seconds()).isEmpty();
+    // quiet clicks under louder steady noise still have a beat
+    assertThat(track(EnvelopeText.parse("noise:-20,clicks:100:-20@0.1-20"), 20).bpm())
+        .isCloseTo(100, within(2.0));
     assertThat(none.nearest(3.3)).isEqualTo(3.3);
     BeatTracker.Beats some = new BeatTracker.Beats(120, List.of(0.5, 1.0, 1.5));
     assertThat(some.nearest(1.2)).isEqualTo(1.0);
