@@ -68,6 +68,31 @@ class RenderCommandTest {
             "--size",
             "320x180");
     assertThat(copySize.code()).isEqualTo(2);
+    // options that do not go together, each refused with a line naming them (exit 2)
+    String[][] refused = {
+      {"--mode", "copy", "--beats", list, "--out", dir.resolve("x.mp4").toString()},
+      {"--mix", "0.3", "--out", dir.resolve("x.mp4").toString()},
+      {"--mode", "copy", "--preset", "fast", "--out", dir.resolve("x.mp4").toString()},
+      {"--music", dir.resolve("gone.mp3").toString(), "--out", dir.resolve("x.mp4").toString()},
+      {"--preset", "quick", "--out", dir.resolve("x.mp4").toString()}
+    };
+    String[] says = {
+      "--beats needs --mode encode",
+      "--mix go with --music",
+      "need --mode encode",
+      "no such music file",
+      "--preset must be one of"
+    };
+    for (int i = 0; i < refused.length; i++) {
+      String[] args = new String[refused[i].length + 2];
+      args[0] = "render";
+      args[1] = list;
+      System.arraycopy(refused[i], 0, args, 2, refused[i].length);
+      var bad = reel(args);
+      assertThat(bad.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(bad.err()).contains(says[i]);
+    }
+    assertThat(dir.resolve("x.mp4")).doesNotExist();
     var missing = reel("render", dir.resolve("none.csv").toString(), "--out", out.toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("no such edit list");
