@@ -1,25 +1,18 @@
 package dev.reel.media.ffmpeg;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
-import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 
 import dev.reel.media.Soundtrack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacpp.FloatPointer;
 
 /**
  * Lays music under a video in one pass: the video's packets are copied as they are; the audio is
@@ -28,7 +21,6 @@ import org.bytedeco.javacpp.FloatPointer;
  * not even decoded.
  */
 public final class FfmpegSoundtrack implements Soundtrack {
-  private static final int FRAME = 1024;
 
   public FfmpegSoundtrack() {
     FfmpegLibrary.load();
@@ -53,9 +45,7 @@ public final class FfmpegSoundtrack implements Soundtrack {
     try (InterruptDeadline deadline = InterruptDeadline.after(Duration.ofHours(24).toNanos());
         FormatContext in = FormatContext.open(file, deadline);
         MusicLoop loop = new MusicLoop(music.file());
-        Packet packet = Packet.allocate();
-        Packet encoded = Packet.allocate();
-        Frame frame = Frame.allocate()) {
+        Packet packet = Packet.allocate()) {
       in.findStreamInfo();
       AVFormatContext ictx = in.raw();
       int[] va = FfmpegClipCutter.videoAndAudio(ictx);
@@ -66,7 +56,6 @@ public final class FfmpegSoundtrack implements Soundtrack {
       long totalSamples = Math.round(total * StereoDecoder.RATE);
       boolean mix = music.originalLevel() != null && va[1] >= 0;
       try (OutputContext out = OutputContext.forName(nameForFormat, target.toString());
-          EncoderContext aac = EncoderContext.allocate(AV_CODEC_ID_AAC, "AAC");
           StereoDecoder original =
               mix ? new StereoDecoder(ictx.streams(va[1]).codecpar(), file) : null) {
         AVStream vin = ictx.streams(va[0]);
@@ -77,56 +66,51 @@ public final class FfmpegSoundtrack implements Soundtrack {
             file);
         vout.codecpar().codec_tag(0);
         vout.time_base(vin.time_base());
-        AVCodecContext c = aac.raw();
-        c.sample_fmt(AV_SAMPLE_FMT_FLTP);
-        c.sample_rate(StereoDecoder.RATE);
-        av_channel_layout_default(c.ch_layout(), 2);
-        c.bit_rate(192_000L);
-        c.time_base(new AVRational().num(1).den(StereoDecoder.RATE));
-        aac.open(out, null);
-        out.start();
-        Mixdown mixdown = new Mixdown(loop, music, totalSamples, aac, frame, encoded, out, file);
-        double startTime = ictx.start_time() == AV_NOPTS_VALUE ? 0 : ictx.start_time() / 1e6;
-        while (true) {
-          if (stopped.getAsBoolean()) {
-            throw new IllegalStateException("stopped");
-          }
-          int ret = in.readPacket(packet);
-          if (ret == AVERROR_EOF) {
-            break;
-          }
-          FfmpegErrors.check(ret, "av_read_frame", file);
-          AVPacket p = packet.raw();
-          if (p.stream_index() == va[0]) {
-            AVRational tb = vin.time_base();
-            if (p.pts() != AV_NOPTS_VALUE && !mix) {
-              // music alone: keep it level with the pictures
-              double t = p.pts() * tb.num() / (double) tb.den() - startTime;
-              mixdown.musicUntil(Math.round(t * StereoDecoder.RATE));
+        try (StereoAacWriter aac = new StereoAacWriter(out, 192_000L, file)) {
+          out.start();
+          Mixdown mixdown = new Mixdown(loop, music, totalSamples, aac);
+          double startTime = ictx.start_time() == AV_NOPTS_VALUE ? 0 : ictx.start_time() / 1e6;
+          while (true) {
+            if (stopped.getAsBoolean()) {
+              throw new IllegalStateException("stopped");
             }
-            long shift = Math.round(startTime * tb.den() / (double) tb.num());
-            if (p.pts() != AV_NOPTS_VALUE) {
-              p.pts(p.pts() - shift);
+            int ret = in.readPacket(packet);
+            if (ret == AVERROR_EOF) {
+              break;
             }
-            if (p.dts() != AV_NOPTS_VALUE) {
-              p.dts(p.dts() - shift);
+            FfmpegErrors.check(ret, "av_read_frame", file);
+            AVPacket p = packet.raw();
+            if (p.stream_index() == va[0]) {
+              AVRational tb = vin.time_base();
+              if (p.pts() != AV_NOPTS_VALUE && !mix) {
+                // music alone: keep it level with the pictures
+                double t = p.pts() * tb.num() / (double) tb.den() - startTime;
+                mixdown.musicUntil(Math.round(t * StereoDecoder.RATE));
+              }
+              long shift = Math.round(startTime * tb.den() / (double) tb.num());
+              if (p.pts() != AV_NOPTS_VALUE) {
+                p.pts(p.pts() - shift);
+              }
+              if (p.dts() != AV_NOPTS_VALUE) {
+                p.dts(p.dts() - shift);
+              }
+              p.stream_index(vout.index());
+              p.pos(-1);
+              av_packet_rescale_ts(p, tb, out.raw().streams(vout.index()).time_base());
+              out.write(p);
+            } else if (mix && p.stream_index() == va[1]) {
+              original.decode(p, mixdown::under);
             }
-            p.stream_index(vout.index());
-            p.pos(-1);
-            av_packet_rescale_ts(p, tb, out.raw().streams(vout.index()).time_base());
-            out.write(p);
-          } else if (mix && p.stream_index() == va[1]) {
-            original.decode(p, mixdown::under);
+            packet.unref();
           }
-          packet.unref();
+          if (mix) {
+            original.decode(null, mixdown::under);
+          }
+          mixdown.musicUntil(totalSamples);
+          aac.finish();
+          out.finish();
+          return total;
         }
-        if (mix) {
-          original.decode(null, mixdown::under);
-        }
-        mixdown.musicUntil(totalSamples);
-        mixdown.finish();
-        out.finish();
-        return total;
       }
     } catch (FfmpegException e) {
       throw new IllegalStateException(e.reasonAndFunction(), e);
@@ -142,84 +126,55 @@ public final class FfmpegSoundtrack implements Soundtrack {
     return s.duration() * s.time_base().num() / (double) s.time_base().den();
   }
 
-  /** Mixes music (with its fades) and, when kept, the original audio; encodes whole frames. */
+  /** Mixes music (with its fades) and, when kept, the original audio, into the AAC writer. */
   private static final class Mixdown {
     private final MusicLoop loop;
     private final Music music;
     private final long totalSamples;
-    private final EncoderContext aac;
-    private final Frame frame;
-    private final Packet encoded;
-    private final OutputContext out;
-    private final String file;
-    private final float[] left = new float[FRAME];
-    private final float[] right = new float[FRAME];
-    private final float[] musicLeft = new float[FRAME];
-    private final float[] musicRight = new float[FRAME];
-    private int filled;
-    private long written;
+    private final StereoAacWriter aac;
+    private final float[] musicLeft = new float[StereoAacWriter.FRAME];
+    private final float[] musicRight = new float[StereoAacWriter.FRAME];
 
-    Mixdown(
-        MusicLoop loop,
-        Music music,
-        long totalSamples,
-        EncoderContext aac,
-        Frame frame,
-        Packet encoded,
-        OutputContext out,
-        String file) {
+    Mixdown(MusicLoop loop, Music music, long totalSamples, StereoAacWriter aac) {
       this.loop = loop;
       this.music = music;
       this.totalSamples = totalSamples;
       this.aac = aac;
-      this.frame = frame;
-      this.encoded = encoded;
-      this.out = out;
-      this.file = file;
     }
 
     /** Adds music alone up to sample {@code until} of the output. */
     void musicUntil(long until) {
       long end = Math.min(until, totalSamples);
-      while (written + filled < end) {
-        int n = (int) Math.min(FRAME - filled, end - written - filled);
-        add(null, null, n);
+      while (aac.samples() < end) {
+        add(null, null, 0, (int) Math.min(StereoAacWriter.FRAME, end - aac.samples()));
       }
     }
 
     /** Adds {@code count} samples of the original audio with music over them. */
     void under(float[] l, float[] r, int count) {
       int done = 0;
-      while (done < count && written + filled < totalSamples) {
+      while (done < count && aac.samples() < totalSamples) {
         int n =
-            (int) Math.min(Math.min(FRAME - filled, count - done), totalSamples - written - filled);
-        float[] ol = new float[n];
-        float[] or = new float[n];
-        System.arraycopy(l, done, ol, 0, n);
-        System.arraycopy(r, done, or, 0, n);
-        add(ol, or, n);
+            (int)
+                Math.min(
+                    Math.min(StereoAacWriter.FRAME, count - done), totalSamples - aac.samples());
+        add(l, r, done, n);
         done += n;
       }
     }
 
-    private void add(float[] ol, float[] or, int n) {
+    private void add(float[] ol, float[] or, int from, int n) {
       loop.read(musicLeft, musicRight, 0, n);
-      double level = music.originalLevel() == null ? 0 : music.originalLevel();
+      float level = music.originalLevel() == null ? 0 : music.originalLevel().floatValue();
       for (int i = 0; i < n; i++) {
-        long at = written + filled;
-        float g = (float) gain(at);
+        float g = (float) gain(aac.samples());
         float l = musicLeft[i] * g;
         float r = musicRight[i] * g;
         if (ol != null) {
-          l += (float) (ol[i] * level);
-          r += (float) (or[i] * level);
+          l += ol[from + i] * level;
+          r += or[from + i] * level;
         }
-        left[filled] = Math.max(-1f, Math.min(1f, l));
-        right[filled] = Math.max(-1f, Math.min(1f, r));
-        filled++;
-      }
-      if (filled == FRAME) {
-        flush();
+        aac.add(l, r);
       }
     }
 
@@ -231,28 +186,6 @@ public final class FfmpegSoundtrack implements Soundtrack {
       double in = sample / fade;
       double outFade = (totalSamples - sample) / fade;
       return Math.max(0, Math.min(1, Math.min(in, outFade)));
-    }
-
-    private void flush() {
-      if (filled == 0) {
-        return;
-      }
-      AVFrame f = frame.raw();
-      frame.unref();
-      f.format(AV_SAMPLE_FMT_FLTP).sample_rate(StereoDecoder.RATE).nb_samples(filled);
-      av_channel_layout_default(f.ch_layout(), 2);
-      FfmpegErrors.check(av_frame_get_buffer(f, 0), "av_frame_get_buffer", file);
-      new FloatPointer(f.extended_data(0)).put(left, 0, filled);
-      new FloatPointer(f.extended_data(1)).put(right, 0, filled);
-      f.pts(written);
-      aac.encode(f, encoded, out);
-      written += filled;
-      filled = 0;
-    }
-
-    void finish() {
-      flush();
-      aac.encode(null, encoded, out);
     }
   }
 }
