@@ -126,6 +126,15 @@ final class RenderCommand implements Callable<Integer> {
   Double mix;
 
   @Option(
+      names = "--crossfade",
+      paramLabel = "DURATION",
+      converter = Converters.DurationValue.class,
+      description =
+          "Fade each clip into the next over this long (0.5s), pictures and sound (encode; at"
+              + " most a third of either clip).")
+  Duration crossfade;
+
+  @Option(
       names = "--beats",
       paramLabel = "FILE",
       description =
@@ -161,7 +170,8 @@ final class RenderCommand implements Callable<Integer> {
                 new FfmpegSegmentJoiner(),
                 new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
                 new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
-                new dev.reel.media.ffmpeg.FfmpegAudioDecoder()),
+                new dev.reel.media.ffmpeg.FfmpegAudioDecoder(),
+                new dev.reel.media.ffmpeg.FfmpegSegmentBlender()),
             warnings);
     if (dryRun) {
       List<RenderJob.Usable> usable = job.usable(request, new StopToken());
@@ -309,7 +319,12 @@ final class RenderCommand implements Callable<Integer> {
         workers.workers(Runtime.getRuntime().availableProcessors()),
         timeout,
         new RenderRequest.Output(
-            m, w, h, m == dev.reel.media.ClipCutter.Mode.COPY ? null : fps, video(m)),
+            m,
+            w,
+            h,
+            m == dev.reel.media.ClipCutter.Mode.COPY ? null : fps,
+            video(m),
+            crossfade == null ? 0 : crossfade.toMillis() / 1000.0),
         laid,
         beats);
   }

@@ -46,6 +46,7 @@ public final class RenderJob {
   private final TimelineCopier copier;
   private final Soundtrack soundtrack;
   private final dev.reel.media.AudioDecoder audio;
+  private final dev.reel.media.SegmentBlender blender;
   private final Consumer<String> warnings;
 
   /** The media layer's parts a render uses. */
@@ -55,7 +56,8 @@ public final class RenderJob {
       SegmentJoiner joiner,
       TimelineCopier copier,
       Soundtrack soundtrack,
-      dev.reel.media.AudioDecoder audio) {}
+      dev.reel.media.AudioDecoder audio,
+      dev.reel.media.SegmentBlender blender) {}
 
   public RenderJob(Parts parts, Consumer<String> warnings) {
     this.probe = parts.probe();
@@ -64,6 +66,7 @@ public final class RenderJob {
     this.copier = parts.copier();
     this.soundtrack = parts.soundtrack();
     this.audio = parts.audio();
+    this.blender = parts.blender();
     this.warnings = warnings;
   }
 
@@ -282,43 +285,51 @@ public final class RenderJob {
       progress.beginPhase("cut");
       progress.total(clips.size());
       double wanted = clips.stream().mapToDouble(u -> u.end() - u.start()).sum();
-      java.util.concurrent.atomic.DoubleAdder made = new java.util.concurrent.atomic.DoubleAdder();
+      java.util.concurrent.atomic.DoubleAdder done = new java.util.concurrent.atomic.DoubleAdder();
       progress.extras(
           () ->
               Map.of(
-                  "output_seconds", Math.round(made.sum() * 10) / 10.0,
+                  "output_seconds", Math.round(done.sum() * 10) / 10.0,
                   "timeline_seconds", Math.round(wanted * 10) / 10.0));
       String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "mkv";
+      double[] fades = CrossfadePlan.fades(clips, r.output().crossfadeSeconds(), fmt.fps());
+      List<CrossfadePlan.Piece> pieces = CrossfadePlan.pieces(clips, fades);
+      Map<String, Path> made = new java.util.HashMap<>();
       List<Path> segments = new ArrayList<>();
       long[] failed = {0};
-      new ParallelMap<Usable, ClipCutter.Result>(
+      new ParallelMap<CrossfadePlan.Piece, ClipCutter.Result>(
               r.workers(), r.timeout().plusSeconds(5), true, "reel-render-cut")
           .run(
-              clips.iterator(),
-              u -> {
+              pieces.iterator(),
+              p -> {
                 Path seg =
-                    parts.resolve(String.format(Locale.ROOT, "seg-%05d.%s", u.number(), ext));
+                    parts.resolve(
+                        String.format(
+                            Locale.ROOT, "seg-%05d-%s.%s", p.usable().number(), p.role(), ext));
                 return cutter.encodeSegment(
-                    u.clip().source(), u.start(), u.end(), seg, fmt, true, r.timeout());
+                    p.usable().clip().source(), p.from(), p.to(), seg, fmt, true, r.timeout());
               },
               o -> {
-                Usable u = o.item();
-                if (o instanceof ItemOutcome.Done<Usable, ClipCutter.Result> d
+                CrossfadePlan.Piece p = o.item();
+                Usable u = p.usable();
+                if (o instanceof ItemOutcome.Done<CrossfadePlan.Piece, ClipCutter.Result> d
                     && d.value() instanceof ClipCutter.Result.Cut cut) {
-                  segments.add(cut.file());
-                  made.add(cut.endSeconds() - cut.startSeconds());
-                  clipLines.accept(
-                      String.format(
-                          Locale.ROOT,
-                          "clip %d  %s  %.3f-%.3f",
-                          u.number(),
-                          u.clip().source().getFileName(),
-                          cut.startSeconds(),
-                          cut.endSeconds()));
-                  progress.ok();
-                } else {
+                  made.put(p.role() + "-" + p.clip(), cut.file());
+                  if (p.role() == CrossfadePlan.Role.CORE) {
+                    done.add(u.end() - u.start());
+                    clipLines.accept(
+                        String.format(
+                            Locale.ROOT,
+                            "clip %d  %s  %.3f-%.3f",
+                            u.number(),
+                            u.clip().source().getFileName(),
+                            fades.length > 0 ? u.start() : cut.startSeconds(),
+                            fades.length > 0 ? u.end() : cut.endSeconds()));
+                    progress.ok();
+                  }
+                } else if (p.role() == CrossfadePlan.Role.CORE) {
                   String why =
-                      o instanceof ItemOutcome.Done<Usable, ClipCutter.Result> d
+                      o instanceof ItemOutcome.Done<CrossfadePlan.Piece, ClipCutter.Result> d
                               && d.value() instanceof ClipCutter.Result.Failed f
                           ? f.error()
                           : "timed out or failed";
@@ -330,11 +341,50 @@ public final class RenderJob {
               stop,
               Duration.ofSeconds(5));
       if (stop.isStopped()) {
-        return JobSummary.of(progress, clips.size() - segments.size(), true);
+        return JobSummary.of(progress, clips.size() - made.size(), true);
       }
-      if (segments.isEmpty()) {
+      long cores =
+          pieces.stream()
+              .filter(p -> made.containsKey(p.role() + "-" + p.clip()))
+              .filter(p -> p.role() == CrossfadePlan.Role.CORE)
+              .count();
+      if (cores == 0) {
         throw new JobFailedException(
             "no clip of " + r.editList() + " could be cut: nothing was rendered");
+      }
+      if (fades.length > 0) {
+        progress.beginPhase("crossfade");
+      }
+      for (int k = 0; k < clips.size(); k++) {
+        Path core = made.get("CORE-" + k);
+        if (core == null) {
+          continue;
+        }
+        segments.add(core);
+        if (k < fades.length && fades[k] > 0) {
+          Path tail = made.get("TAIL-" + k);
+          Path head = made.get("HEAD-" + (k + 1));
+          if (tail == null || head == null || made.get("CORE-" + (k + 1)) == null) {
+            warnings.accept(
+                "clip " + clips.get(k).number() + ": no cross-fade into the next clip (not cut)");
+            continue;
+          }
+          Path blend = parts.resolve(String.format(Locale.ROOT, "fade-%05d.%s", k, ext));
+          ClipCutter.Result b = blender.blend(tail, head, blend, fmt);
+          if (b instanceof ClipCutter.Result.Cut c) {
+            segments.add(c.file());
+            clipLines.accept(
+                String.format(
+                    Locale.ROOT,
+                    "crossfade %d-%d  %.3fs",
+                    clips.get(k).number(),
+                    clips.get(k + 1).number(),
+                    c.endSeconds()));
+          } else if (b instanceof ClipCutter.Result.Failed f) {
+            warnings.accept(
+                "clip " + clips.get(k).number() + ": no cross-fade into the next: " + f.error());
+          }
+        }
       }
       progress.beginPhase("join");
       double seconds;
@@ -348,11 +398,11 @@ public final class RenderJob {
         return JobSummary.of(progress, 0, true);
       }
       publish(finished, r);
-      closingLine(r, clipLines, progress, segments.size(), seconds);
+      closingLine(r, clipLines, progress, (int) cores, seconds);
       return new JobSummary(
           "render",
           "clips",
-          segments.size(),
+          cores,
           failed[0],
           r.clips().size() - clips.size(),
           0,

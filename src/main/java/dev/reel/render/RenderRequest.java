@@ -46,24 +46,33 @@ public record RenderRequest(
    * @param height the output height, or null with the width
    * @param fps the output frame rate, or null for the most common source rate (encode)
    * @param video the video codec and its settings (encode)
+   * @param crossfadeSeconds how long each clip fades into the next (encode; 0: cuts)
    */
   public record Output(
       ClipCutter.Mode mode,
       Integer width,
       Integer height,
       Double fps,
-      dev.reel.media.VideoEncoding video) {
+      dev.reel.media.VideoEncoding video,
+      double crossfadeSeconds) {
     /** Stream copy. */
     public static final Output COPY = new Output(ClipCutter.Mode.COPY, null, null, null);
 
-    /** H.264 at the encoder's defaults. */
+    /** H.264 at the encoder's defaults, no cross-fades. */
     public Output(ClipCutter.Mode mode, Integer width, Integer height, Double fps) {
-      this(mode, width, height, fps, dev.reel.media.VideoEncoding.DEFAULT);
+      this(mode, width, height, fps, dev.reel.media.VideoEncoding.DEFAULT, 0);
     }
 
     public Output {
       Objects.requireNonNull(mode, "mode");
       Objects.requireNonNull(video, "video");
+      if (!(crossfadeSeconds >= 0 && crossfadeSeconds <= 10)) {
+        throw new IllegalArgumentException("--crossfade must be from 0 to 10 seconds");
+      }
+      if (crossfadeSeconds > 0 && mode == ClipCutter.Mode.COPY) {
+        throw new IllegalArgumentException(
+            "--crossfade needs --mode encode: a copy cannot blend pictures");
+      }
       if ((width == null) != (height == null)) {
         throw new IllegalArgumentException("give both the width and the height: --size WxH");
       }

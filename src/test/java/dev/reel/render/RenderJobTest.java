@@ -85,7 +85,8 @@ class RenderJobTest {
                     new FfmpegSegmentJoiner(),
                     new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
                     new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
-                    new dev.reel.media.ffmpeg.FfmpegAudioDecoder()),
+                    new dev.reel.media.ffmpeg.FfmpegAudioDecoder(),
+                    new dev.reel.media.ffmpeg.FfmpegSegmentBlender()),
                 warnings::add)
             .run(
                 r,
@@ -150,7 +151,8 @@ class RenderJobTest {
                     new FfmpegSegmentJoiner(),
                     new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
                     new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
-                    new dev.reel.media.ffmpeg.FfmpegAudioDecoder()),
+                    new dev.reel.media.ffmpeg.FfmpegAudioDecoder(),
+                    new dev.reel.media.ffmpeg.FfmpegSegmentBlender()),
                 w -> {})
             .run(
                 r,
@@ -225,7 +227,8 @@ class RenderJobTest {
                 new FfmpegSegmentJoiner(),
                 new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
                 new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
-                new dev.reel.media.ffmpeg.FfmpegAudioDecoder()),
+                new dev.reel.media.ffmpeg.FfmpegAudioDecoder(),
+                new dev.reel.media.ffmpeg.FfmpegSegmentBlender()),
             w -> {})
         .run(
             new RenderRequest(
@@ -259,7 +262,8 @@ class RenderJobTest {
                 new FfmpegSegmentJoiner(),
                 new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
                 new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
-                new dev.reel.media.ffmpeg.FfmpegAudioDecoder()),
+                new dev.reel.media.ffmpeg.FfmpegAudioDecoder(),
+                new dev.reel.media.ffmpeg.FfmpegSegmentBlender()),
             w -> {});
     RenderRequest mixed =
         new RenderRequest(

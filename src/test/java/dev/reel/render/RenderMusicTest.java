@@ -62,7 +62,8 @@ class RenderMusicTest {
             new FfmpegSegmentJoiner(),
             new FfmpegTimelineCopier(),
             new FfmpegSoundtrack(),
-            new dev.reel.media.ffmpeg.FfmpegAudioDecoder()),
+            new dev.reel.media.ffmpeg.FfmpegAudioDecoder(),
+            new dev.reel.media.ffmpeg.FfmpegSegmentBlender()),
         w -> {});
   }
 
@@ -90,7 +91,7 @@ class RenderMusicTest {
   }
 
   /** Power of a frequency in [from, to) of a file's audio (Goertzel over mono samples). */
-  private static double power(Path f, double hz, double from, double to) {
+  static double power(Path f, double hz, double from, double to) {
     List<Float> samples = new ArrayList<>();
     new FfmpegAudioDecoder()
         .decode(
@@ -116,7 +117,7 @@ class RenderMusicTest {
     return p / Math.max(1, samples.size()) / Math.max(1, samples.size());
   }
 
-  private static MediaInfo info(Path f) throws Exception {
+  static MediaInfo info(Path f) throws Exception {
     return new FfmpegMediaProbe()
         .probe(
             new FileFacts(f, Files.size(f), Files.getLastModifiedTime(f).toInstant()),

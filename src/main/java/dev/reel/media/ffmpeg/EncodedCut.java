@@ -320,7 +320,7 @@ final class EncodedCut {
     return samplesOut;
   }
 
-  private static EncoderContext videoEncoder(
+  static EncoderContext videoEncoder(
       AVFormatContext ictx, int video, CodecContext dec, dev.reel.media.SegmentFormat format) {
     dev.reel.media.VideoEncoding how =
         format != null ? format.video() : dev.reel.media.VideoEncoding.DEFAULT;
