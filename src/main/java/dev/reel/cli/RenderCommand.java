@@ -135,6 +135,19 @@ final class RenderCommand implements Callable<Integer> {
   Duration crossfade;
 
   @Option(
+      names = "--title",
+      paramLabel = "TEXT",
+      description = "A title card over the first seconds of the first clip (encode).")
+  String title;
+
+  @Option(
+      names = "--title-seconds",
+      defaultValue = "3",
+      paramLabel = "SECONDS",
+      description = "How long the title shows. Default: ${DEFAULT-VALUE}.")
+  double titleSeconds;
+
+  @Option(
       names = "--beats",
       paramLabel = "FILE",
       description =
@@ -292,6 +305,10 @@ final class RenderCommand implements Callable<Integer> {
     if (music == null && (fade != null || mix != null)) {
       throw new IllegalArgumentException("--fade and --mix go with --music FILE");
     }
+    if (title != null && m == dev.reel.media.ClipCutter.Mode.COPY) {
+      throw new IllegalArgumentException(
+          "--title needs --mode encode: a copy cannot draw over pictures");
+    }
     if (beats != null && m == dev.reel.media.ClipCutter.Mode.COPY) {
       throw new IllegalArgumentException(
           "--beats needs --mode encode: a copy starts clips on keyframes, off the beats");
@@ -326,6 +343,7 @@ final class RenderCommand implements Callable<Integer> {
             video(m),
             crossfade == null ? 0 : crossfade.toMillis() / 1000.0),
         laid,
-        beats);
+        beats,
+        title == null ? null : new RenderRequest.Title(title, titleSeconds));
   }
 }

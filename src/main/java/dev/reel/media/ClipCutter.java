@@ -64,7 +64,8 @@ public interface ClipCutter {
   /**
    * Encodes {@code [fromSeconds, toSeconds)} of {@code source} frame-accurately as a segment of a
    * render, normalised to {@code format} (letterboxed size, frame rate, audio rate and channels,
-   * silence where the source has none), written like {@link #cut}.
+   * silence where the source has none), written like {@link #cut}; {@code overlay} (or null) is
+   * laid over its pictures.
    */
   Result encodeSegment(
       Path source,
@@ -72,6 +73,7 @@ public interface ClipCutter {
       double toSeconds,
       Path target,
       SegmentFormat format,
+      Overlay overlay,
       boolean replace,
       Duration timeout);
 }

@@ -220,6 +220,10 @@ public final class RenderJob {
     }
     boolean copy = r.output().mode() == ClipCutter.Mode.COPY;
     String encoder = null;
+    if (copy && r.title() != null) {
+      throw new InvalidRequestException(
+          "--title needs --mode encode: a copy cannot draw over pictures");
+    }
     if (copy && r.beats() != null) {
       throw new InvalidRequestException(
           "--beats needs --mode encode: a copy starts clips on keyframes, so its cuts cannot be"
@@ -235,6 +239,13 @@ public final class RenderJob {
     if (r.music() != null) {
       try {
         soundtrack.check(r.music().file());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(e.getMessage());
+      }
+    }
+    if (r.title() != null) {
+      try {
+        TitleCard.of(r.title().text(), 64, 36, 1); // fails now, not after the probes
       } catch (IllegalArgumentException e) {
         throw new InvalidRequestException(e.getMessage());
       }
@@ -294,6 +305,17 @@ public final class RenderJob {
       String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "mkv";
       double[] fades = CrossfadePlan.fades(clips, r.output().crossfadeSeconds(), fmt.fps());
       List<CrossfadePlan.Piece> pieces = CrossfadePlan.pieces(clips, fades);
+      // the title shows over the first clip's own part (not into a cross-fade)
+      CrossfadePlan.Piece first =
+          pieces.stream().filter(p -> p.role() == CrossfadePlan.Role.CORE).findFirst().get();
+      dev.reel.media.Overlay title =
+          r.title() == null
+              ? null
+              : TitleCard.of(
+                  r.title().text(),
+                  fmt.width(),
+                  fmt.height(),
+                  Math.min(r.title().seconds(), first.to() - first.from()));
       Map<String, Path> made = new java.util.HashMap<>();
       List<Path> segments = new ArrayList<>();
       long[] failed = {0};
@@ -307,7 +329,14 @@ public final class RenderJob {
                         String.format(
                             Locale.ROOT, "seg-%05d-%s.%s", p.usable().number(), p.role(), ext));
                 return cutter.encodeSegment(
-                    p.usable().clip().source(), p.from(), p.to(), seg, fmt, true, r.timeout());
+                    p.usable().clip().source(),
+                    p.from(),
+                    p.to(),
+                    seg,
+                    fmt,
+                    p == first ? title : null,
+                    true,
+                    r.timeout());
               },
               o -> {
                 CrossfadePlan.Piece p = o.item();

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param timeout the time one segment may take
  * @param music the music to lay under (or in place of) the clips' audio, or null
  * @param beats music whose beats the clips' ends are moved onto (encode), or null
+ * @param title a title card over the start (encode), or null
  */
 public record RenderRequest(
     String editList,
@@ -25,7 +26,21 @@ public record RenderRequest(
     Duration timeout,
     Output output,
     dev.reel.media.Soundtrack.Music music,
-    Path beats) {
+    Path beats,
+    Title title) {
+
+  /** A title card over the first seconds (of the first clip). */
+  public record Title(String text, double seconds) {
+    public Title {
+      Objects.requireNonNull(text, "text");
+      if (text.isBlank()) {
+        throw new IllegalArgumentException("--title needs some text");
+      }
+      if (!(seconds > 0)) {
+        throw new IllegalArgumentException("--title-seconds must be positive");
+      }
+    }
+  }
 
   /** Without music. */
   public RenderRequest(
@@ -36,7 +51,7 @@ public record RenderRequest(
       int workers,
       Duration timeout,
       Output output) {
-    this(editList, clips, out, overwrite, workers, timeout, output, null, null);
+    this(editList, clips, out, overwrite, workers, timeout, output, null, null, null);
   }
 
   /**

@@ -74,14 +74,16 @@ class RenderCommandTest {
       {"--mix", "0.3", "--out", dir.resolve("x.mp4").toString()},
       {"--mode", "copy", "--preset", "fast", "--out", dir.resolve("x.mp4").toString()},
       {"--music", dir.resolve("gone.mp3").toString(), "--out", dir.resolve("x.mp4").toString()},
-      {"--preset", "quick", "--out", dir.resolve("x.mp4").toString()}
+      {"--preset", "quick", "--out", dir.resolve("x.mp4").toString()},
+      {"--mode", "copy", "--title", "Hi", "--out", dir.resolve("x.mp4").toString()},
+      {"--mode", "copy", "--crossfade", "1s", "--out", dir.resolve("x.mp4").toString()}
     };
     String[] says = {
       "--beats needs --mode encode",
       "--mix go with --music",
       "need --mode encode",
       "no such music file",
-      "--preset must be one of"
+      "--preset must be one of", "--title needs --mode encode", "--crossfade needs --mode encode"
     };
     for (int i = 0; i < refused.length; i++) {
       String[] args = new String[refused[i].length + 2];

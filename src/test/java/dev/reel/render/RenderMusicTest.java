@@ -83,6 +83,7 @@ class RenderMusicTest {
                 Duration.ofSeconds(120),
                 output,
                 music,
+                null,
                 null),
             l -> {},
             new StopToken(),
@@ -186,7 +187,8 @@ class RenderMusicTest {
                 Duration.ofSeconds(120),
                 new RenderRequest.Output(ClipCutter.Mode.ENCODE, null, null, 25.0),
                 new Soundtrack.Music(clicks, 0, null),
-                clicks),
+                clicks,
+                null),
             lines::add,
             new StopToken(),
             new ProgressModel("render", "clips", System::nanoTime));

@@ -40,7 +40,7 @@ final class EncodedCut {
 
   static ClipCutter.Result cut(
       Path source, double from, double to, Path target, Path temp, Duration timeout) {
-    return cut(source, from, to, target, temp, timeout, null);
+    return cut(source, from, to, target, temp, timeout, null, null);
   }
 
   /**
@@ -56,7 +56,8 @@ final class EncodedCut {
       Path target,
       Path temp,
       Duration timeout,
-      dev.reel.media.SegmentFormat format) {
+      dev.reel.media.SegmentFormat format,
+      dev.reel.media.Overlay overlay) {
     String file = source.toString();
     try (InterruptDeadline deadline = InterruptDeadline.after(timeout.toNanos());
         FormatContext in = FormatContext.open(file, deadline);
@@ -96,7 +97,8 @@ final class EncodedCut {
           EncoderContext aenc = audio < 0 && format == null ? null : audioEncoder(adec, format);
           Letterbox box =
               format == null ? null : new Letterbox(format.width(), format.height(), file);
-          Frame held = Frame.allocate()) {
+          Frame held = Frame.allocate();
+          OverlayPainter shown = new OverlayPainter(overlay, file)) {
         if (venc != null) {
           VideoEncoders.open(venc, format, out);
         }
@@ -157,8 +159,7 @@ final class EncodedCut {
                   if (rel >= -0.5 / fps) {
                     // the pictures before this one's time show the held one
                     while (holding && framesOut < slots && (framesOut + 0.5) / fps <= rel) {
-                      held.raw().pts(framesOut++);
-                      venc.encode(held.raw(), outPacket, out);
+                      shown.encode(held.raw(), framesOut++, fps, venc, outPacket, out);
                     }
                     if (framesOut >= slots) {
                       videoDone = true;
@@ -235,8 +236,7 @@ final class EncodedCut {
           }
           if (format != null) {
             while (holding && framesOut < slots) {
-              held.raw().pts(framesOut++);
-              venc.encode(held.raw(), outPacket, out);
+              shown.encode(held.raw(), framesOut++, fps, venc, outPacket, out);
             }
             // audio as long as the pictures: silence for what the source did not give
             long total = Math.round(framesOut / fps * aenc.raw().sample_rate());

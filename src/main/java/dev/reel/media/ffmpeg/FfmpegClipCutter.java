@@ -47,6 +47,7 @@ public final class FfmpegClipCutter implements ClipCutter {
       double toSeconds,
       Path target,
       dev.reel.media.SegmentFormat format,
+      dev.reel.media.Overlay overlay,
       boolean replace,
       Duration timeout) {
     return write(
@@ -54,7 +55,8 @@ public final class FfmpegClipCutter implements ClipCutter {
         replace,
         fromSeconds,
         toSeconds,
-        temp -> EncodedCut.cut(source, fromSeconds, toSeconds, target, temp, timeout, format));
+        temp ->
+            EncodedCut.cut(source, fromSeconds, toSeconds, target, temp, timeout, format, overlay));
   }
 
   @Override

@@ -174,7 +174,8 @@ class FfmpegClipCutterTest {
               seg,
               dir.resolve(".tmp-" + src.getFileName() + ".mp4"),
               Duration.ofSeconds(60),
-              fmt);
+              fmt,
+              null);
       assertThat(r).as(r.toString()).isInstanceOf(ClipCutter.Result.Cut.class);
       Files.move(dir.resolve(".tmp-" + src.getFileName() + ".mp4"), seg);
       ProbeOutcome o =
