@@ -83,7 +83,9 @@ class RenderCommandTest {
       "--mix go with --music",
       "need --mode encode",
       "no such music file",
-      "--preset must be one of", "--title needs --mode encode", "--crossfade needs --mode encode"
+      "--preset must be one of",
+      "--title needs --mode encode",
+      "--crossfade needs --mode encode"
     };
     for (int i = 0; i < refused.length; i++) {
       String[] args = new String[refused[i].length + 2];
