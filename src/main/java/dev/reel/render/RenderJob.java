@@ -293,15 +293,7 @@ public final class RenderJob {
     Path parts = Files.createTempDirectory(folder, "." + name + ".parts-");
     Path temp = folder.resolve("." + name + ".part");
     try {
-      progress.beginPhase("cut");
-      progress.total(clips.size());
-      double wanted = clips.stream().mapToDouble(u -> u.end() - u.start()).sum();
-      java.util.concurrent.atomic.DoubleAdder done = new java.util.concurrent.atomic.DoubleAdder();
-      progress.extras(
-          () ->
-              Map.of(
-                  "output_seconds", Math.round(done.sum() * 10) / 10.0,
-                  "timeline_seconds", Math.round(wanted * 10) / 10.0));
+      java.util.concurrent.atomic.DoubleAdder done = beginClips("cut", clips, progress);
       String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "mkv";
       double[] fades = CrossfadePlan.fades(clips, r.output().crossfadeSeconds(), fmt.fps());
       List<CrossfadePlan.Piece> pieces = CrossfadePlan.pieces(clips, fades);
@@ -461,15 +453,7 @@ public final class RenderJob {
       StopToken stop,
       ProgressModel progress)
       throws IOException {
-    progress.beginPhase("copy");
-    progress.total(clips.size());
-    double wanted = clips.stream().mapToDouble(u -> u.end() - u.start()).sum();
-    java.util.concurrent.atomic.DoubleAdder made = new java.util.concurrent.atomic.DoubleAdder();
-    progress.extras(
-        () ->
-            Map.of(
-                "output_seconds", Math.round(made.sum() * 10) / 10.0,
-                "timeline_seconds", Math.round(wanted * 10) / 10.0));
+    java.util.concurrent.atomic.DoubleAdder made = beginClips("copy", clips, progress);
     List<TimelineCopier.Piece> pieces =
         clips.stream()
             .map(u -> new TimelineCopier.Piece(u.clip().source(), u.start(), u.end()))
@@ -532,6 +516,24 @@ public final class RenderJob {
       Files.deleteIfExists(temp);
       Files.deleteIfExists(musicTemp(temp));
     }
+  }
+
+  /**
+   * Starts the phase that makes the clips: progress over clips, with the seconds of output made so
+   * far (the returned adder) against the timeline's.
+   */
+  private static java.util.concurrent.atomic.DoubleAdder beginClips(
+      String phase, List<Usable> clips, ProgressModel progress) {
+    progress.beginPhase(phase);
+    progress.total(clips.size());
+    double wanted = clips.stream().mapToDouble(u -> u.end() - u.start()).sum();
+    java.util.concurrent.atomic.DoubleAdder made = new java.util.concurrent.atomic.DoubleAdder();
+    progress.extras(
+        () ->
+            Map.of(
+                "output_seconds", Math.round(made.sum() * 10) / 10.0,
+                "timeline_seconds", Math.round(wanted * 10) / 10.0));
+    return made;
   }
 
   private static Path musicTemp(Path temp) {

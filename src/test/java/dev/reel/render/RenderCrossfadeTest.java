@@ -7,14 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.reel.concurrent.StopToken;
 import dev.reel.media.ClipCutter;
 import dev.reel.media.VideoEncoding;
-import dev.reel.media.ffmpeg.FfmpegAudioDecoder;
-import dev.reel.media.ffmpeg.FfmpegClipCutter;
 import dev.reel.media.ffmpeg.FfmpegMediaEncoder;
-import dev.reel.media.ffmpeg.FfmpegMediaProbe;
-import dev.reel.media.ffmpeg.FfmpegSegmentBlender;
-import dev.reel.media.ffmpeg.FfmpegSegmentJoiner;
-import dev.reel.media.ffmpeg.FfmpegSoundtrack;
-import dev.reel.media.ffmpeg.FfmpegTimelineCopier;
 import dev.reel.progress.ProgressModel;
 import dev.reel.testmedia.EnvelopeText;
 import dev.reel.testmedia.TestMedia;
@@ -47,16 +40,7 @@ class RenderCrossfadeTest {
             .write(enc, dir.resolve("high.mp4"));
     Path out = dir.resolve("faded.mp4");
     List<String> lines = new ArrayList<>();
-    new RenderJob(
-            new RenderJob.Parts(
-                new FfmpegMediaProbe(),
-                new FfmpegClipCutter(),
-                new FfmpegSegmentJoiner(),
-                new FfmpegTimelineCopier(),
-                new FfmpegSoundtrack(),
-                new FfmpegAudioDecoder(),
-                new FfmpegSegmentBlender()),
-            w -> {})
+    new RenderJob(dev.reel.render.FfmpegRenderParts.all(), w -> {})
         .run(
             new RenderRequest(
                 "t",

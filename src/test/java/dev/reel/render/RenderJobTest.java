@@ -11,10 +11,8 @@ import dev.reel.media.FileFacts;
 import dev.reel.media.MediaProbe;
 import dev.reel.media.ProbeDepth;
 import dev.reel.media.ProbeOutcome;
-import dev.reel.media.ffmpeg.FfmpegClipCutter;
 import dev.reel.media.ffmpeg.FfmpegMediaEncoder;
 import dev.reel.media.ffmpeg.FfmpegMediaProbe;
-import dev.reel.media.ffmpeg.FfmpegSegmentJoiner;
 import dev.reel.progress.ProgressModel;
 import dev.reel.testmedia.TestMedia;
 import java.nio.file.Files;
@@ -78,16 +76,7 @@ class RenderJobTest {
             Duration.ofSeconds(60),
             RenderRequest.Output.COPY);
     var summary =
-        new RenderJob(
-                new RenderJob.Parts(
-                    probe,
-                    new FfmpegClipCutter(),
-                    new FfmpegSegmentJoiner(),
-                    new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
-                    new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
-                    new dev.reel.media.ffmpeg.FfmpegAudioDecoder(),
-                    new dev.reel.media.ffmpeg.FfmpegSegmentBlender()),
-                warnings::add)
+        new RenderJob(dev.reel.render.FfmpegRenderParts.with(probe), warnings::add)
             .run(
                 r,
                 lines::add,
@@ -144,16 +133,7 @@ class RenderJobTest {
             Duration.ofSeconds(120),
             new RenderRequest.Output(dev.reel.media.ClipCutter.Mode.ENCODE, null, null, null));
     var summary =
-        new RenderJob(
-                new RenderJob.Parts(
-                    new FfmpegMediaProbe(),
-                    new FfmpegClipCutter(),
-                    new FfmpegSegmentJoiner(),
-                    new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
-                    new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
-                    new dev.reel.media.ffmpeg.FfmpegAudioDecoder(),
-                    new dev.reel.media.ffmpeg.FfmpegSegmentBlender()),
-                w -> {})
+        new RenderJob(dev.reel.render.FfmpegRenderParts.all(), w -> {})
             .run(
                 r,
                 lines::add,
@@ -220,16 +200,7 @@ class RenderJobTest {
       clips.add(clip(src, 1, i == 0 ? 5 : 2, i + 1));
     }
     Path out = dir.resolve("tones.mp4");
-    new RenderJob(
-            new RenderJob.Parts(
-                new FfmpegMediaProbe(),
-                new FfmpegClipCutter(),
-                new FfmpegSegmentJoiner(),
-                new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
-                new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
-                new dev.reel.media.ffmpeg.FfmpegAudioDecoder(),
-                new dev.reel.media.ffmpeg.FfmpegSegmentBlender()),
-            w -> {})
+    new RenderJob(dev.reel.render.FfmpegRenderParts.all(), w -> {})
         .run(
             new RenderRequest(
                 "t",
@@ -254,17 +225,7 @@ class RenderJobTest {
   @Test
   void copyRefusesSourcesOfAnotherFormatAndNothingUsableFails() {
     Path out = dir.resolve("mixed.mkv");
-    RenderJob job =
-        new RenderJob(
-            new RenderJob.Parts(
-                new FfmpegMediaProbe(),
-                new FfmpegClipCutter(),
-                new FfmpegSegmentJoiner(),
-                new dev.reel.media.ffmpeg.FfmpegTimelineCopier(),
-                new dev.reel.media.ffmpeg.FfmpegSoundtrack(),
-                new dev.reel.media.ffmpeg.FfmpegAudioDecoder(),
-                new dev.reel.media.ffmpeg.FfmpegSegmentBlender()),
-            w -> {});
+    RenderJob job = new RenderJob(dev.reel.render.FfmpegRenderParts.all(), w -> {});
     RenderRequest mixed =
         new RenderRequest(
             "t",

@@ -12,12 +12,8 @@ import dev.reel.media.MediaInfo;
 import dev.reel.media.ProbeDepth;
 import dev.reel.media.Soundtrack;
 import dev.reel.media.ffmpeg.FfmpegAudioDecoder;
-import dev.reel.media.ffmpeg.FfmpegClipCutter;
 import dev.reel.media.ffmpeg.FfmpegMediaEncoder;
 import dev.reel.media.ffmpeg.FfmpegMediaProbe;
-import dev.reel.media.ffmpeg.FfmpegSegmentJoiner;
-import dev.reel.media.ffmpeg.FfmpegSoundtrack;
-import dev.reel.media.ffmpeg.FfmpegTimelineCopier;
 import dev.reel.progress.ProgressModel;
 import dev.reel.testmedia.EnvelopeText;
 import dev.reel.testmedia.TestMedia;
@@ -55,16 +51,7 @@ class RenderMusicTest {
   }
 
   private static RenderJob job() {
-    return new RenderJob(
-        new RenderJob.Parts(
-            new FfmpegMediaProbe(),
-            new FfmpegClipCutter(),
-            new FfmpegSegmentJoiner(),
-            new FfmpegTimelineCopier(),
-            new FfmpegSoundtrack(),
-            new dev.reel.media.ffmpeg.FfmpegAudioDecoder(),
-            new dev.reel.media.ffmpeg.FfmpegSegmentBlender()),
-        w -> {});
+    return new RenderJob(dev.reel.render.FfmpegRenderParts.all(), w -> {});
   }
 
   private static Path render(String name, RenderRequest.Output output, Soundtrack.Music music)

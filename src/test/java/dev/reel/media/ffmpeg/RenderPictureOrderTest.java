@@ -73,16 +73,7 @@ class RenderPictureOrderTest {
           new TimelineClip(sources.get(order[i]), ranges[i][0], ranges[i][1], "clip " + (i + 1)));
     }
     Path out = dir.resolve("ordered.mkv");
-    new RenderJob(
-            new RenderJob.Parts(
-                new FfmpegMediaProbe(),
-                new FfmpegClipCutter(),
-                new FfmpegSegmentJoiner(),
-                new FfmpegTimelineCopier(),
-                new FfmpegSoundtrack(),
-                new FfmpegAudioDecoder(),
-                new FfmpegSegmentBlender()),
-            w -> {})
+    new RenderJob(dev.reel.render.FfmpegRenderParts.all(), w -> {})
         .run(
             new RenderRequest(
                 "t",
