@@ -1,7 +1,6 @@
 package dev.reel.media.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_seek_file;
@@ -250,22 +249,37 @@ public final class FfmpegTimelineCopier implements TimelineCopier {
       Source src, Piece piece, OutputContext out, Packet packet, double offset, long[] lastDts) {
     FormatContext in = src.in();
     int seekStream = src.video() >= 0 ? src.video() : src.audio();
-    AVStream ss = in.raw().streams(seekStream);
-    long seekTo = toTs(piece.fromSeconds() + src.startTime(), ss.time_base());
-    avformat_seek_file(in.raw(), seekStream, Long.MIN_VALUE, seekTo, seekTo, AVSEEK_FLAG_BACKWARD);
-    int[] outIndex = new int[in.raw().nb_streams()];
+    int streams = in.raw().nb_streams();
+    // time bases read once per clip: a JavaCPP getter per packet costs more than the copy itself
+    int[] outIndex = new int[streams];
+    long[] inNum = new long[streams];
+    long[] inDen = new long[streams];
+    long[] outNum = new long[streams];
+    long[] outDen = new long[streams];
     Arrays.fill(outIndex, -1);
     int next = 0;
-    if (src.video() >= 0) {
-      outIndex[src.video()] = next++;
+    for (int si : new int[] {src.video(), src.audio()}) {
+      if (si < 0) {
+        continue;
+      }
+      outIndex[si] = next++;
+      AVRational itb = in.raw().streams(si).time_base();
+      AVRational otb = out.raw().streams(outIndex[si]).time_base();
+      inNum[si] = itb.num();
+      inDen[si] = itb.den();
+      outNum[si] = otb.num();
+      outDen[si] = otb.den();
     }
-    if (src.audio() >= 0) {
-      outIndex[src.audio()] = next;
-    }
+    long seekTo =
+        Math.round((piece.fromSeconds() + src.startTime()) * inDen[seekStream] / inNum[seekStream]);
+    avformat_seek_file(in.raw(), seekStream, Long.MIN_VALUE, seekTo, seekTo, AVSEEK_FLAG_BACKWARD);
+    long[] shift = new long[streams]; // the clip's start, in each input stream's ticks
+    long[] at = new long[streams]; // where it goes, in the output stream's ticks
     double start = Double.NaN;
     double end = piece.fromSeconds();
     boolean videoDone = src.video() < 0;
     boolean audioDone = src.audio() < 0;
+    AVPacket p = packet.raw();
     while (!(videoDone && audioDone)) {
       int ret = in.readPacket(packet);
       if (ret == AVERROR_EOF) {
@@ -275,21 +289,26 @@ public final class FfmpegTimelineCopier implements TimelineCopier {
         throw new IllegalStateException(
             src.deadline().expired() ? "timed out" : "read error: " + FfmpegErrors.text(ret));
       }
-      AVPacket p = packet.raw();
       int si = p.stream_index();
-      if (si >= outIndex.length || outIndex[si] < 0 || p.pts() == AV_NOPTS_VALUE) {
+      long pts = p.pts();
+      if (si >= streams || outIndex[si] < 0 || pts == AV_NOPTS_VALUE) {
         packet.unref();
         continue;
       }
-      AVStream is = in.raw().streams(si);
-      AVRational itb = is.time_base();
-      double t = p.pts() * q(itb) - src.startTime();
+      double tick = inNum[si] / (double) inDen[si];
+      double t = pts * tick - src.startTime();
       if (Double.isNaN(start)) {
         if (si != seekStream || (p.flags() & AV_PKT_FLAG_KEY) == 0) {
           packet.unref();
           continue;
         }
         start = t;
+        for (int k = 0; k < streams; k++) {
+          if (outIndex[k] >= 0) {
+            shift[k] = Math.round((start + src.startTime()) * inDen[k] / inNum[k]);
+            at[k] = Math.round(offset * outDen[k] / outNum[k]);
+          }
+        }
       }
       if (t < start - 0.0005 || t >= piece.toSeconds()) {
         if (t >= piece.toSeconds()) {
@@ -302,26 +321,25 @@ public final class FfmpegTimelineCopier implements TimelineCopier {
         packet.unref();
         continue;
       }
-      end = Math.max(end, t + (p.duration() > 0 ? p.duration() * q(itb) : 0));
+      long duration = p.duration();
+      end = Math.max(end, t + (duration > 0 ? duration * tick : 0));
       int os = outIndex[si];
-      AVRational otb = out.raw().streams(os).time_base();
-      long shift = toTs(start + src.startTime(), itb);
-      p.pts(p.pts() - shift);
-      if (p.dts() != AV_NOPTS_VALUE) {
-        p.dts(p.dts() - shift);
-      }
-      av_packet_rescale_ts(p, itb, otb);
-      long at = toTs(offset, otb);
-      p.pts(p.pts() + at);
-      if (p.dts() != AV_NOPTS_VALUE) {
-        p.dts(p.dts() + at);
-        if (p.dts() <= lastDts[os]) {
-          p.dts(lastDts[os] + 1);
-          if (p.pts() < p.dts()) {
-            p.pts(p.dts());
-          }
+      long num = inNum[si] * outDen[si];
+      long den = inDen[si] * outNum[si];
+      long outPts = rescale(pts - shift[si], num, den) + at[si];
+      long dts = p.dts();
+      if (dts != AV_NOPTS_VALUE) {
+        long outDts = rescale(dts - shift[si], num, den) + at[si];
+        if (outDts <= lastDts[os]) {
+          outDts = lastDts[os] + 1;
+          outPts = Math.max(outPts, outDts);
         }
-        lastDts[os] = p.dts();
+        lastDts[os] = outDts;
+        p.dts(outDts);
+      }
+      p.pts(outPts);
+      if (duration > 0) {
+        p.duration(rescale(duration, num, den));
       }
       p.stream_index(os);
       p.pos(-1);
@@ -335,11 +353,20 @@ public final class FfmpegTimelineCopier implements TimelineCopier {
     return new double[] {start, Math.min(end, piece.toSeconds()), end - start};
   }
 
-  private static double q(AVRational r) {
-    return r.num() / (double) r.den();
-  }
-
-  private static long toTs(double seconds, AVRational tb) {
-    return Math.round(seconds / q(tb));
+  /** {@code ts * num / den}, rounded to the nearest (halves away from zero), as av_rescale_q. */
+  static long rescale(long ts, long num, long den) {
+    if (num == den) {
+      return ts;
+    }
+    try {
+      long product = Math.multiplyExact(ts, num);
+      long half = den / 2;
+      return product >= 0 ? (product + half) / den : -((-product + half) / den);
+    } catch (ArithmeticException e) {
+      return java.math.BigDecimal.valueOf(ts)
+          .multiply(java.math.BigDecimal.valueOf(num))
+          .divide(java.math.BigDecimal.valueOf(den), 0, java.math.RoundingMode.HALF_UP)
+          .longValueExact();
+    }
   }
 }
