@@ -129,6 +129,20 @@ class FfmpegTimelineCopierTest {
     assertThat(results.get(0)).isInstanceOf(ClipCutter.Result.Failed.class);
   }
 
+  @Test
+  void rescalesTimestampsAsFfmpegDoes() {
+    // 1/12800 to 1/1000 (mp4 video ticks to Matroska's milliseconds), and back
+    assertThat(FfmpegTimelineCopier.rescale(12_800, 1000, 12_800)).isEqualTo(1000);
+    assertThat(FfmpegTimelineCopier.rescale(64, 1000, 12_800)).isEqualTo(5); // 5.0
+    assertThat(FfmpegTimelineCopier.rescale(70, 1000, 12_800)).isEqualTo(5); // 5.47
+    assertThat(FfmpegTimelineCopier.rescale(32, 1000, 12_800)).isEqualTo(3); // 2.5: away from 0
+    assertThat(FfmpegTimelineCopier.rescale(-32, 1000, 12_800)).isEqualTo(-3);
+    assertThat(FfmpegTimelineCopier.rescale(7, 1, 1)).isEqualTo(7);
+    // a product past 2^63 still comes out right
+    assertThat(FfmpegTimelineCopier.rescale(Long.MAX_VALUE / 4, 8, 16))
+        .isEqualTo(Long.MAX_VALUE / 8 + 1);
+  }
+
   private static ClipCutter.Result f() {
     return new ClipCutter.Result.Failed("not reported");
   }
