@@ -1,17 +1,12 @@
 package dev.reel.render;
 
-import dev.reel.concurrent.ItemOutcome;
-import dev.reel.concurrent.ParallelMap;
 import dev.reel.concurrent.StopToken;
 import dev.reel.job.InvalidRequestException;
 import dev.reel.job.JobFailedException;
 import dev.reel.job.JobSummary;
 import dev.reel.media.ClipCutter;
-import dev.reel.media.FileFacts;
 import dev.reel.media.MediaInfo;
 import dev.reel.media.MediaProbe;
-import dev.reel.media.ProbeDepth;
-import dev.reel.media.ProbeOutcome;
 import dev.reel.media.SegmentJoiner;
 import dev.reel.media.Soundtrack;
 import dev.reel.media.TimelineCopier;
@@ -20,11 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,64 +66,7 @@ public final class RenderJob {
 
   /** Probes each distinct source once; returns the usable clips, warning about the others. */
   public List<Usable> usable(RenderRequest r, StopToken stop) {
-    Map<Path, ProbeOutcome> sources = new LinkedHashMap<>();
-    List<Path> distinct =
-        new ArrayList<>(new LinkedHashSet<>(r.clips().stream().map(TimelineClip::source).toList()));
-    new ParallelMap<Path, ProbeOutcome>(
-            r.workers(), Duration.ofSeconds(60), true, "reel-render-probe")
-        .run(
-            distinct.iterator(),
-            p -> probe.probe(facts(p), ProbeDepth.HEADER, Duration.ofSeconds(30)),
-            o -> {
-              if (o instanceof ItemOutcome.Done<Path, ProbeOutcome> d) {
-                sources.put(d.item(), d.value());
-              }
-            },
-            stop,
-            Duration.ofSeconds(5));
-    List<Usable> out = new ArrayList<>();
-    for (int i = 0; i < r.clips().size(); i++) {
-      TimelineClip c = r.clips().get(i);
-      ProbeOutcome o = sources.get(c.source());
-      if (o == null || o.mediaInfo().isEmpty() || !(o instanceof ProbeOutcome.Playable)) {
-        String why =
-            !Files.exists(c.source())
-                ? "no such file"
-                : o == null ? "not probed" : o.problem().orElse("unreadable");
-        warnings.accept(c.where() + ": skipped: " + c.source() + ": " + why);
-        continue;
-      }
-      MediaInfo info = o.mediaInfo().get();
-      double end = c.endSeconds();
-      Double duration = info.durationSeconds();
-      if (duration != null && end > duration) {
-        if (c.startSeconds() >= duration) {
-          warnings.accept(
-              String.format(
-                  Locale.ROOT,
-                  "%s: skipped: starts at %.3fs, after the end of %s (%.3fs)",
-                  c.where(),
-                  c.startSeconds(),
-                  c.source().getFileName(),
-                  duration));
-          continue;
-        }
-        warnings.accept(
-            String.format(
-                Locale.ROOT,
-                "%s: end %.3fs is after the end of %s: clamped to %.3fs",
-                c.where(),
-                end,
-                c.source().getFileName(),
-                duration));
-        end = duration;
-      }
-      out.add(new Usable(i + 1, c, info, c.startSeconds(), end));
-    }
-    if (out.isEmpty()) {
-      throw new JobFailedException("no usable clip in " + r.editList() + ": nothing was rendered");
-    }
-    return out;
+    return new ClipSources(probe, warnings).usable(r, stop);
   }
 
   /** The beats of the request's {@code --beats} music. */
@@ -153,58 +87,7 @@ public final class RenderJob {
   /** The clips with their ends moved onto the beats, at the output's frame rate. */
   public static List<Usable> onBeats(
       List<Usable> clips, BeatTracker.Beats beats, RenderRequest.Output output) {
-    return BeatSnap.snap(clips, beats, 1 / format(clips, output).fps());
-  }
-
-  /** Refuses, listing them, clips whose sources differ from the first clip's in stream formats. */
-  static void checkCopyable(List<Usable> clips) {
-    String first = signature(clips.get(0).source());
-    List<String> bad = new ArrayList<>();
-    for (Usable u : clips) {
-      String s = signature(u.source());
-      if (!s.equals(first)) {
-        bad.add("clip " + u.number() + " (" + u.clip().source().getFileName() + "): " + s);
-      }
-    }
-    if (!bad.isEmpty()) {
-      throw new InvalidRequestException(
-          "--mode copy needs sources of one format; clip "
-              + clips.get(0).number()
-              + " ("
-              + clips.get(0).clip().source().getFileName()
-              + ") is "
-              + first
-              + ", but "
-              + String.join("; ", bad));
-    }
-  }
-
-  static String signature(MediaInfo info) {
-    StringBuilder b = new StringBuilder();
-    info.videoStreams().stream()
-        .findFirst()
-        .ifPresentOrElse(
-            v ->
-                b.append(v.codec())
-                    .append(' ')
-                    .append(v.width())
-                    .append('x')
-                    .append(v.height())
-                    .append(v.pixelFormat() == null ? "" : " " + v.pixelFormat()),
-            () -> b.append("no video"));
-    b.append(", ");
-    info.audioStreams().stream()
-        .findFirst()
-        .ifPresentOrElse(
-            a ->
-                b.append(a.codec())
-                    .append(' ')
-                    .append(a.sampleRate())
-                    .append(" Hz ")
-                    .append(a.channels())
-                    .append(" ch"),
-            () -> b.append("no audio"));
-    return b.toString();
+    return BeatSnap.snap(clips, beats, 1 / OutputFormat.of(clips, output).fps());
   }
 
   /** Renders; per-clip lines (where each clip really starts) go to {@code clipLines}. */
@@ -272,9 +155,9 @@ public final class RenderJob {
     }
     dev.reel.media.SegmentFormat format = null;
     if (copy) {
-      checkCopyable(clips);
+      ClipSources.checkCopyable(clips);
     } else {
-      format = format(clips, r.output());
+      format = OutputFormat.of(clips, r.output());
       clipLines.accept(
           String.format(
               Locale.ROOT,
@@ -293,120 +176,17 @@ public final class RenderJob {
     Path parts = Files.createTempDirectory(folder, "." + name + ".parts-");
     Path temp = folder.resolve("." + name + ".part");
     try {
-      java.util.concurrent.atomic.DoubleAdder done = beginClips("cut", clips, progress);
       String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "mkv";
-      double[] fades = CrossfadePlan.fades(clips, r.output().crossfadeSeconds(), fmt.fps());
-      List<CrossfadePlan.Piece> pieces = CrossfadePlan.pieces(clips, fades);
-      // the title shows over the first clip's own part (not into a cross-fade)
-      CrossfadePlan.Piece first =
-          pieces.stream().filter(p -> p.role() == CrossfadePlan.Role.CORE).findFirst().get();
-      dev.reel.media.Overlay title =
-          r.title() == null
-              ? null
-              : TitleCard.of(
-                  r.title().text(),
-                  fmt.width(),
-                  fmt.height(),
-                  Math.min(r.title().seconds(), first.to() - first.from()));
-      Map<String, Path> made = new java.util.HashMap<>();
-      List<Path> segments = new ArrayList<>();
-      long[] failed = {0};
-      new ParallelMap<CrossfadePlan.Piece, ClipCutter.Result>(
-              r.workers(), r.timeout().plusSeconds(5), true, "reel-render-cut")
-          .run(
-              pieces.iterator(),
-              p -> {
-                Path seg =
-                    parts.resolve(
-                        String.format(
-                            Locale.ROOT, "seg-%05d-%s.%s", p.usable().number(), p.role(), ext));
-                return cutter.encodeSegment(
-                    p.usable().clip().source(),
-                    p.from(),
-                    p.to(),
-                    seg,
-                    fmt,
-                    p == first ? title : null,
-                    true,
-                    r.timeout());
-              },
-              o -> {
-                CrossfadePlan.Piece p = o.item();
-                Usable u = p.usable();
-                if (o instanceof ItemOutcome.Done<CrossfadePlan.Piece, ClipCutter.Result> d
-                    && d.value() instanceof ClipCutter.Result.Cut cut) {
-                  made.put(p.role() + "-" + p.clip(), cut.file());
-                  if (p.role() == CrossfadePlan.Role.CORE) {
-                    done.add(u.end() - u.start());
-                    clipLines.accept(
-                        String.format(
-                            Locale.ROOT,
-                            "clip %d  %s  %.3f-%.3f",
-                            u.number(),
-                            u.clip().source().getFileName(),
-                            fades.length > 0 ? u.start() : cut.startSeconds(),
-                            fades.length > 0 ? u.end() : cut.endSeconds()));
-                    progress.ok();
-                  }
-                } else if (p.role() == CrossfadePlan.Role.CORE) {
-                  String why =
-                      o instanceof ItemOutcome.Done<CrossfadePlan.Piece, ClipCutter.Result> d
-                              && d.value() instanceof ClipCutter.Result.Failed f
-                          ? f.error()
-                          : "timed out or failed";
-                  warnings.accept(u.clip().where() + ": skipped: " + why);
-                  failed[0]++;
-                  progress.failed();
-                }
-              },
-              stop,
-              Duration.ofSeconds(5));
-      if (stop.isStopped()) {
-        return JobSummary.of(progress, clips.size() - made.size(), true);
+      SegmentedEncode.Result encoded =
+          new SegmentedEncode(cutter, blender, warnings)
+              .encode(r, clips, fmt, parts, ext, clipLines, stop, progress);
+      if (encoded == null) {
+        dev.reel.progress.ProgressSnapshot at = progress.snapshot();
+        return JobSummary.of(progress, at.total() - at.done(), true);
       }
-      long cores =
-          pieces.stream()
-              .filter(p -> made.containsKey(p.role() + "-" + p.clip()))
-              .filter(p -> p.role() == CrossfadePlan.Role.CORE)
-              .count();
-      if (cores == 0) {
-        throw new JobFailedException(
-            "no clip of " + r.editList() + " could be cut: nothing was rendered");
-      }
-      if (fades.length > 0) {
-        progress.beginPhase("crossfade");
-      }
-      for (int k = 0; k < clips.size(); k++) {
-        Path core = made.get("CORE-" + k);
-        if (core == null) {
-          continue;
-        }
-        segments.add(core);
-        if (k < fades.length && fades[k] > 0) {
-          Path tail = made.get("TAIL-" + k);
-          Path head = made.get("HEAD-" + (k + 1));
-          if (tail == null || head == null || made.get("CORE-" + (k + 1)) == null) {
-            warnings.accept(
-                "clip " + clips.get(k).number() + ": no cross-fade into the next clip (not cut)");
-            continue;
-          }
-          Path blend = parts.resolve(String.format(Locale.ROOT, "fade-%05d.%s", k, ext));
-          ClipCutter.Result b = blender.blend(tail, head, blend, fmt);
-          if (b instanceof ClipCutter.Result.Cut c) {
-            segments.add(c.file());
-            clipLines.accept(
-                String.format(
-                    Locale.ROOT,
-                    "crossfade %d-%d  %.3fs",
-                    clips.get(k).number(),
-                    clips.get(k + 1).number(),
-                    c.endSeconds()));
-          } else if (b instanceof ClipCutter.Result.Failed f) {
-            warnings.accept(
-                "clip " + clips.get(k).number() + ": no cross-fade into the next: " + f.error());
-          }
-        }
-      }
+      List<Path> segments = encoded.segments();
+      long cores = encoded.cores();
+      long[] failed = {encoded.failed()};
       progress.beginPhase("join");
       double seconds;
       try {
@@ -522,7 +302,7 @@ public final class RenderJob {
    * Starts the phase that makes the clips: progress over clips, with the seconds of output made so
    * far (the returned adder) against the timeline's.
    */
-  private static java.util.concurrent.atomic.DoubleAdder beginClips(
+  static java.util.concurrent.atomic.DoubleAdder beginClips(
       String phase, List<Usable> clips, ProgressModel progress) {
     progress.beginPhase(phase);
     progress.total(clips.size());
@@ -585,65 +365,5 @@ public final class RenderJob {
             seconds,
             took,
             seconds / Math.max(1e-3, took)));
-  }
-
-  /** The output format: the options', else the most common size and rate of the clips' sources. */
-  static dev.reel.media.SegmentFormat format(List<Usable> clips, RenderRequest.Output o) {
-    Map<String, Integer> sizes = new LinkedHashMap<>();
-    Map<Double, Integer> rates = new LinkedHashMap<>();
-    for (Usable u : clips) {
-      u.source().videoStreams().stream()
-          .findFirst()
-          .ifPresent(
-              v -> {
-                sizes.merge(v.width() + "x" + v.height(), 1, Integer::sum);
-                if (v.frameRate() != null && v.frameRate() > 0) {
-                  rates.merge(Math.round(v.frameRate() * 1000) / 1000.0, 1, Integer::sum);
-                }
-              });
-    }
-    int w;
-    int h;
-    if (o.width() != null) {
-      w = o.width();
-      h = o.height();
-    } else {
-      String best =
-          sizes.entrySet().stream()
-              .max(Map.Entry.comparingByValue())
-              .map(Map.Entry::getKey)
-              .orElse("1280x720");
-      w = Integer.parseInt(best.substring(0, best.indexOf('x')));
-      h = Integer.parseInt(best.substring(best.indexOf('x') + 1));
-    }
-    double fps =
-        o.fps() != null
-            ? o.fps()
-            : rates.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(25.0);
-    int num;
-    int den;
-    if (Math.abs(fps - Math.round(fps)) < 1e-6) {
-      num = (int) Math.round(fps);
-      den = 1;
-    } else if (Math.abs(fps * 1.001 - Math.round(fps * 1.001)) < 1e-3) {
-      num = (int) Math.round(fps * 1.001) * 1000;
-      den = 1001;
-    } else {
-      num = (int) Math.round(fps * 1000);
-      den = 1000;
-    }
-    return new dev.reel.media.SegmentFormat(w / 2 * 2, h / 2 * 2, num, den, 48_000, 2, o.video());
-  }
-
-  private static FileFacts facts(Path p) {
-    try {
-      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-      return new FileFacts(p, a.size(), a.lastModifiedTime().toInstant());
-    } catch (IOException e) {
-      return new FileFacts(p, 0, java.time.Instant.EPOCH);
-    }
   }
 }
