@@ -1,14 +1,7 @@
 package dev.reel.media.ffmpeg;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
-import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_seek_file;
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 import dev.reel.media.ClipCutter;
 import java.io.IOException;
@@ -16,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
@@ -118,112 +109,25 @@ public final class FfmpegClipCutter implements ClipCutter {
     }
   }
 
+  /** A stream copy of one clip: the timeline copier with a timeline of one. */
   private static Result copy(
       Path source, double from, double to, Path target, Path temp, Duration timeout) {
-    try (InterruptDeadline deadline = InterruptDeadline.after(timeout.toNanos());
-        FormatContext in = FormatContext.open(source.toString(), deadline);
-        Packet packet = Packet.allocate()) {
-      in.findStreamInfo();
-      AVFormatContext ictx = in.raw();
-      int[] va = videoAndAudio(ictx);
-      int video = va[0];
-      int audio = va[1];
-      if (video < 0 && audio < 0) {
-        return new Result.Failed("no video or audio stream to cut");
-      }
-      double startTime = ictx.start_time() == AV_NOPTS_VALUE ? 0 : ictx.start_time() / 1_000_000.0;
-      int seekStream = video >= 0 ? video : audio;
-      AVStream ss = ictx.streams(seekStream);
-      long target0 = toTs(from + startTime, ss.time_base());
-      avformat_seek_file(ictx, seekStream, Long.MIN_VALUE, target0, target0, AVSEEK_FLAG_BACKWARD);
-      try (OutputContext out =
-          OutputContext.forName(target.getFileName().toString(), temp.toString())) {
-        int[] map = new int[ictx.nb_streams()];
-        java.util.Arrays.fill(map, -1);
-        for (int i : new int[] {video, audio}) {
-          if (i < 0) {
-            continue;
-          }
-          AVStream is = ictx.streams(i);
-          AVStream os = out.newStream();
-          FfmpegErrors.check(
-              avcodec_parameters_copy(os.codecpar(), is.codecpar()),
-              "avcodec_parameters_copy",
-              source.toString());
-          os.codecpar().codec_tag(0);
-          os.time_base(is.time_base());
-          map[i] = os.index();
-        }
-        out.start();
-        double start = Double.NaN; // the clip's real start (the first keyframe's time)
-        double end = from;
-        boolean videoDone = video < 0;
-        boolean audioDone = audio < 0;
-        long[] offset = new long[ictx.nb_streams()];
-        while (!(videoDone && audioDone)) {
-          int ret = in.readPacket(packet);
-          if (ret == AVERROR_EOF) {
-            break;
-          }
-          if (ret < 0) {
-            if (deadline.expired()) {
-              return new Result.Failed("timed out");
-            }
-            return new Result.Failed("read error: " + FfmpegErrors.text(ret));
-          }
-          AVPacket p = packet.raw();
-          int si = p.stream_index();
-          if (si >= map.length || map[si] < 0 || p.pts() == AV_NOPTS_VALUE) {
-            packet.unref();
-            continue;
-          }
-          AVStream is = ictx.streams(si);
-          double t = p.pts() * q(is.time_base()) - startTime;
-          if (Double.isNaN(start)) {
-            // the clip starts at the first video keyframe (or, without video, the first audio)
-            boolean key = (p.flags() & AV_PKT_FLAG_KEY) != 0;
-            if (si != seekStream || !key) {
-              packet.unref();
-              continue;
-            }
-            start = t;
-          }
-          if (t < start - 0.0005 || t >= to) {
-            if (t >= to) {
-              if (si == video) {
-                videoDone = true;
-              } else {
-                audioDone = true;
-              }
-            }
-            packet.unref();
-            continue;
-          }
-          if (offset[si] == 0) {
-            offset[si] = toTs(start + startTime, is.time_base());
-            if (offset[si] == 0) {
-              offset[si] = Long.MIN_VALUE; // marks "set" for a zero offset
-            }
-          }
-          long off = offset[si] == Long.MIN_VALUE ? 0 : offset[si];
-          p.pts(p.pts() - off);
-          if (p.dts() != AV_NOPTS_VALUE) {
-            p.dts(p.dts() - off);
-          }
-          end = Math.max(end, t + (p.duration() > 0 ? p.duration() * q(is.time_base()) : 0));
-          p.stream_index(map[si]);
-          p.pos(-1);
-          av_packet_rescale_ts(p, is.time_base(), out.raw().streams(map[si]).time_base());
-          out.write(p);
-          packet.unref();
-        }
-        if (Double.isNaN(start)) {
-          return new Result.Failed("nothing to cut between " + from + "s and " + to + "s");
-        }
-        out.finish();
-        return new Result.Cut(target, start, Math.min(end, to));
-      }
+    Result[] result = {null};
+    try {
+      new FfmpegTimelineCopier()
+          .copy(
+              java.util.List.of(new dev.reel.media.TimelineCopier.Piece(source, from, to)),
+              temp,
+              target.getFileName().toString(),
+              timeout,
+              () -> false,
+              (index, r) -> result[0] = r);
+    } catch (IllegalStateException e) {
+      return result[0] instanceof Result.Failed f ? f : new Result.Failed(e.getMessage());
     }
+    return result[0] instanceof Result.Cut c
+        ? new Result.Cut(target, c.startSeconds(), c.endSeconds())
+        : result[0];
   }
 
   /**
