@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
@@ -187,47 +186,7 @@ final class RenderCommand implements Callable<Integer> {
                 new dev.reel.media.ffmpeg.FfmpegSegmentBlender()),
             warnings);
     if (dryRun) {
-      List<RenderJob.Usable> usable = job.usable(request, new StopToken());
-      if (beats != null) {
-        dev.reel.render.BeatTracker.Beats found = job.beats(request, new StopToken());
-        StringBuilder line = new StringBuilder();
-        for (double t : found.seconds()) {
-          line.append(line.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.3f", t));
-        }
-        streams
-            .out()
-            .printf(
-                Locale.ROOT,
-                "beats: %d at %.1f bpm in %s%n%s%n",
-                found.seconds().size(),
-                found.bpm(),
-                beats,
-                line);
-        usable = RenderJob.onBeats(usable, found, request.output());
-      }
-      double total = 0;
-      for (RenderJob.Usable u : usable) {
-        streams
-            .out()
-            .printf(
-                Locale.ROOT,
-                "clip %d  %s  %.3f-%.3f  (%.3fs)%n",
-                u.number(),
-                u.clip().source(),
-                u.start(),
-                u.end(),
-                u.end() - u.start());
-        total += u.end() - u.start();
-      }
-      streams
-          .out()
-          .printf(
-              Locale.ROOT,
-              "timeline: %d of %d clips, %.3fs%n",
-              usable.size(),
-              request.clips().size(),
-              total);
-      return usable.size() == request.clips().size() ? 0 : 1;
+      return job.preview(request, streams.out()::println, new StopToken());
     }
     return new JobRunner(streams, output)
         .run(

@@ -69,6 +69,49 @@ public final class RenderJob {
     return new ClipSources(probe, warnings).usable(r, stop);
   }
 
+  /**
+   * The dry run: prints the beats (with {@code --beats}) and the timeline it would render, and
+   * writes nothing.
+   *
+   * @return 0 when every clip is usable, 1 when some are skipped
+   */
+  public int preview(RenderRequest r, Consumer<String> lines, StopToken stop) {
+    List<Usable> clips = usable(r, stop);
+    if (r.beats() != null) {
+      BeatTracker.Beats found = beats(r, stop);
+      StringBuilder times = new StringBuilder();
+      for (double t : found.seconds()) {
+        times.append(times.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.3f", t));
+      }
+      lines.accept(
+          String.format(
+              Locale.ROOT,
+              "beats: %d at %.1f bpm in %s",
+              found.seconds().size(),
+              found.bpm(),
+              r.beats()));
+      lines.accept(times.isEmpty() ? "(no beat: a steady sound, or no pulse)" : times.toString());
+      clips = onBeats(clips, found, r.output());
+    }
+    double total = 0;
+    for (Usable u : clips) {
+      lines.accept(
+          String.format(
+              Locale.ROOT,
+              "clip %d  %s  %.3f-%.3f  (%.3fs)",
+              u.number(),
+              u.clip().source(),
+              u.start(),
+              u.end(),
+              u.end() - u.start()));
+      total += u.end() - u.start();
+    }
+    lines.accept(
+        String.format(
+            Locale.ROOT, "timeline: %d of %d clips, %.3fs", clips.size(), r.clips().size(), total));
+    return clips.size() == r.clips().size() ? 0 : 1;
+  }
+
   /** The beats of the request's {@code --beats} music. */
   public BeatTracker.Beats beats(RenderRequest r, StopToken stop) {
     BeatTracker tracker = new BeatTracker(22_050);
@@ -138,6 +181,9 @@ public final class RenderJob {
     if (r.beats() != null) {
       progress.beginPhase("beats");
       BeatTracker.Beats beats = beats(r, stop);
+      if (beats.seconds().isEmpty()) {
+        warnings.accept("no beat found in " + r.beats() + ": the clips keep their ends");
+      }
       List<Usable> moved = onBeats(clips, beats, r.output());
       double most = 0;
       for (int i = 0; i < clips.size(); i++) {
