@@ -76,6 +76,8 @@ final class CacheCommand implements Runnable {
           o.put("probe_results", counts.get("probe_results"));
           o.put("file_hashes", counts.get("file_hashes"));
           o.put("organize_runs", counts.get("organize_runs"));
+          o.put("organize_scans", counts.get("organize_scans"));
+          o.put("lookups", counts.get("lookups"));
           ArrayNode last = o.putArray("last_runs");
           for (CacheRuns.LastRun r : runs) {
             last.addObject()
@@ -92,6 +94,8 @@ final class CacheCommand implements Runnable {
         streams.out().println("size:           " + ProbeTableWriter.bytes(store.sizeBytes()));
         streams.out().printf(Locale.ROOT, "probe results:  %,d%n", counts.get("probe_results"));
         streams.out().printf(Locale.ROOT, "file hashes:    %,d%n", counts.get("file_hashes"));
+        streams.out().printf(Locale.ROOT, "name scans:     %,d%n", counts.get("organize_scans"));
+        streams.out().printf(Locale.ROOT, "lookups:        %,d%n", counts.get("lookups"));
         streams
             .out()
             .printf(
@@ -128,6 +132,9 @@ final class CacheCommand implements Runnable {
     @Option(names = "--probes", description = "Only the probe results.")
     boolean probes;
 
+    @Option(names = "--lookups", description = "Only the answers of online lookups (TMDB, AI).")
+    boolean lookups;
+
     Clear(StdStreams streams) {
       this.streams = streams;
     }
@@ -140,7 +147,17 @@ final class CacheCommand implements Runnable {
       }
       try (Store store = opened.get()) {
         Map<String, Long> counts = store.counts();
-        if (probes) {
+        if (probes && lookups) {
+          streams.err().println("reel cache: give --probes or --lookups, or neither for all");
+          return 2;
+        }
+        if (lookups) {
+          store.clear(List.of("lookups"));
+          streams
+              .err()
+              .printf(
+                  Locale.ROOT, "reel cache: removed %,d lookup answers%n", counts.get("lookups"));
+        } else if (probes) {
           store.clear(List.of("probe_results"));
           streams
               .err()
@@ -149,15 +166,17 @@ final class CacheCommand implements Runnable {
                   "reel cache: removed %,d probe results%n",
                   counts.get("probe_results"));
         } else {
-          store.clear(List.of("probe_results", "file_hashes"));
+          store.clear(List.of("probe_results", "file_hashes", "organize_scans", "lookups"));
           streams
               .err()
               .printf(
                   Locale.ROOT,
-                  "reel cache: removed %,d probe results and %,d file hashes (the organize journal is"
-                      + " kept)%n",
+                  "reel cache: removed %,d probe results, %,d file hashes, %,d name scans and %,d"
+                      + " lookup answers (the organize journal is kept)%n",
                   counts.get("probe_results"),
-                  counts.get("file_hashes"));
+                  counts.get("file_hashes"),
+                  counts.get("organize_scans"),
+                  counts.get("lookups"));
         }
         return 0;
       }

@@ -90,10 +90,24 @@ final class Migrations {
                 modified_nanos INTEGER NOT NULL,
                 fingerprint TEXT NOT NULL,
                 record TEXT NOT NULL
+              ) WITHOUT ROWID"""),
+          List.of(
+              // answers of online services (TMDB, an AI model), found or not, until they expire;
+              // the question is the request without any key
+              """
+              CREATE TABLE lookups (
+                service TEXT NOT NULL,
+                question TEXT NOT NULL,
+                found INTEGER NOT NULL,
+                answer TEXT NOT NULL,
+                asked_millis INTEGER NOT NULL,
+                expires_millis INTEGER NOT NULL,
+                PRIMARY KEY (service, question)
               ) WITHOUT ROWID"""));
 
   /** The tables `reel cache clear` may empty: caches only, never the organize journal. */
-  static final Set<String> TABLES = Set.of("probe_results", "file_hashes", "organize_scans");
+  static final Set<String> TABLES =
+      Set.of("probe_results", "file_hashes", "organize_scans", "lookups");
 
   private Migrations() {}
 

@@ -180,7 +180,8 @@ public final class Store implements AutoCloseable {
       var rs =
           s.executeQuery(
               "SELECT (SELECT count(*) FROM probe_results), (SELECT count(*) FROM file_hashes),"
-                  + " (SELECT count(*) FROM organize_runs), (SELECT count(*) FROM organize_scans)");
+                  + " (SELECT count(*) FROM organize_runs), (SELECT count(*) FROM organize_scans),"
+                  + " (SELECT count(*) FROM lookups)");
       rs.next();
       return Map.of(
           "probe_results",
@@ -188,7 +189,11 @@ public final class Store implements AutoCloseable {
           "file_hashes",
           rs.getLong(2),
           "organize_runs",
-          rs.getLong(3));
+          rs.getLong(3),
+          "organize_scans",
+          rs.getLong(4),
+          "lookups",
+          rs.getLong(5));
     } catch (SQLException e) {
       throw new StoreFailedException("cannot count the cache's entries", e);
     } finally {
