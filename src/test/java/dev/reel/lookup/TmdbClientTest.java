@@ -1,0 +1,204 @@
+package dev.reel.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.reel.store.Lookups;
+import dev.reel.store.Store;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Against a real HTTP server on 127.0.0.1 that answers like TMDB's documented endpoints. */
+class TmdbClientTest {
+  private static final String KEY = "k3y-that-must-never-leak";
+  @TempDir Path dir;
+  private HttpServer server;
+  private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final List<String> seenQueries = new CopyOnWriteArrayList<>();
+  private final AtomicInteger flaky = new AtomicInteger();
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/3/",
+        ex -> {
+          String path = ex.getRequestURI().getPath().substring(3);
+          hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+          seenQueries.add(ex.getRequestURI().getRawQuery());
+          boolean keyed =
+              KEY.equals(query(ex, "api_key"))
+                  || ("Bearer " + KEY).equals(ex.getRequestHeaders().getFirst("Authorization"));
+          if (!keyed) {
+            send(ex, 401, "{\"status_code\":7,\"status_message\":\"Invalid API key\"}", null);
+          } else if (path.equals("search/tv")) {
+            send(
+                ex,
+                200,
+                "{\"page\":1,\"results\":[{\"id\":1396,\"name\":\"Breaking Bad\","
+                    + "\"first_air_date\":\"2008-01-20\",\"popularity\":300.5}],"
+                    + "\"total_results\":1}",
+                null);
+          } else if (path.equals("tv/404/season/1")) {
+            send(ex, 404, "{\"status_code\":34}", null);
+          } else if (path.equals("busy") && flaky.getAndIncrement() == 0) {
+            send(ex, 429, "{}", "1");
+          } else if (path.equals("busy")) {
+            send(ex, 200, "{\"ok\":true}", null);
+          } else if (path.equals("html")) {
+            send(ex, 200, "<html>maintenance</html>", null);
+          } else {
+            send(ex, 500, "{}", "0");
+          }
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private static String query(HttpExchange ex, String name) {
+    String q = ex.getRequestURI().getQuery();
+    if (q == null) {
+      return null;
+    }
+    for (String kv : q.split("&")) {
+      if (kv.startsWith(name + "=")) {
+        return kv.substring(name.length() + 1);
+      }
+    }
+    return null;
+  }
+
+  private static void send(HttpExchange ex, int status, String body, String retryAfter)
+      throws IOException {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    if (retryAfter != null) {
+      ex.getResponseHeaders().add("Retry-After", retryAfter);
+    }
+    ex.getResponseHeaders().add("Content-Type", "application/json");
+    ex.sendResponseHeaders(status, b.length);
+    ex.getResponseBody().write(b);
+    ex.close();
+  }
+
+  private URI base() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/3");
+  }
+
+  private TmdbClient client(Store store, String key, String bearer, List<String> warnings) {
+    return new TmdbClient(
+        TmdbClient.Settings.of(base(), key, bearer, "en-US"),
+        HttpClient.newHttpClient(),
+        store == null ? null : new Lookups(store, System::currentTimeMillis),
+        warnings::add);
+  }
+
+  @Test
+  void asksOnceAndTheNextRunAsksNothing() throws Exception {
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    try (Store store = Store.open(dir, w -> {}).orElseThrow()) {
+      TmdbClient c = client(store, KEY, null, warnings);
+      TmdbClient.Reply r = c.get("search/tv", Map.of("query", "breaking bad"));
+      assertThat(r).isInstanceOf(TmdbClient.Reply.Answer.class);
+      assertThat(((TmdbClient.Reply.Answer) r).body().at("/results/0/id").asInt()).isEqualTo(1396);
+      c.get("search/tv", Map.of("query", "breaking bad"));
+      assertThat(c.get("tv/404/season/1", Map.of())).isInstanceOf(TmdbClient.Reply.Missing.class);
+      assertThat(c.requests()).isEqualTo(2);
+    }
+    try (Store store = Store.open(dir, w -> {}).orElseThrow()) {
+      TmdbClient again = client(store, KEY, null, warnings);
+      assertThat(again.get("search/tv", Map.of("query", "breaking bad")))
+          .isInstanceOf(TmdbClient.Reply.Answer.class);
+      assertThat(again.get("tv/404/season/1", Map.of()))
+          .isInstanceOf(TmdbClient.Reply.Missing.class); // "not found" is kept too
+      assertThat(again.requests()).isZero();
+    }
+    assertThat(hits.get("search/tv").get()).isEqualTo(1);
+    assertThat(seenQueries).allMatch(q -> q.contains("language=en-US"));
+    // the key is sent, and kept nowhere: not in the cache file, not in a warning
+    assertThat(seenQueries).anyMatch(q -> q.contains(KEY));
+    StringBuilder stored = new StringBuilder();
+    for (Path f : List.of(Store.fileIn(dir), Path.of(Store.fileIn(dir) + "-wal"))) {
+      if (Files.exists(f)) {
+        stored.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(stored.toString()).contains("search/tv?").doesNotContain(KEY);
+    assertThat(warnings).noneMatch(w -> w.contains(KEY));
+  }
+
+  @Test
+  void retriesA429AfterItsRetryAfterAndGivesUpOn5xxAfterItsAttempts() {
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    TmdbClient c = client(null, null, KEY, warnings); // a v4 token, in the header
+    long t0 = System.nanoTime();
+    assertThat(c.get("busy", Map.of())).isInstanceOf(TmdbClient.Reply.Answer.class);
+    // it waited the second the server asked for (a lower bound: never shorter)
+    assertThat(Duration.ofNanos(System.nanoTime() - t0))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(hits.get("busy").get()).isEqualTo(2);
+    assertThat(c.get("broken", Map.of())).isInstanceOf(TmdbClient.Reply.Unknown.class);
+    assertThat(hits.get("broken").get()).isEqualTo(4);
+    assertThat(warnings).anyMatch(w -> w.contains("TMDB broken: HTTP 500 after 4 tries"));
+    assertThat(c.offline()).isFalse();
+  }
+
+  @Test
+  void aRefusedKeyGoesOfflineWithOneLineAndAsksNothingMore() {
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    TmdbClient c = client(null, "revoked", null, warnings);
+    assertThat(c.get("search/tv", Map.of("query", "a")))
+        .isInstanceOf(TmdbClient.Reply.Unknown.class);
+    assertThat(c.get("search/tv", Map.of("query", "b")))
+        .isInstanceOf(TmdbClient.Reply.Unknown.class);
+    assertThat(c.requests()).isEqualTo(1);
+    assertThat(c.offline()).isTrue();
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0)).contains("401").contains("TMDB_API_KEY").doesNotContain("revoked");
+  }
+
+  @Test
+  void anAnswerThatIsNotJsonIsDiscardedCountedAndNotKept() throws Exception {
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    try (Store store = Store.open(dir, w -> {}).orElseThrow()) {
+      TmdbClient c = client(store, KEY, null, warnings);
+      assertThat(c.get("html", Map.of())).isInstanceOf(TmdbClient.Reply.Unknown.class);
+      assertThat(c.discarded()).isEqualTo(1);
+      assertThat(store.counts().get("lookups")).isZero();
+      assertThat(warnings).anyMatch(w -> w.contains("not JSON"));
+    }
+  }
+
+  @Test
+  void noServiceMeansOfflineWithOneWarning() throws Exception {
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    server.stop(0);
+    TmdbClient c = client(null, KEY, null, warnings);
+    assertThat(c.get("search/tv", Map.of("query", "x")))
+        .isInstanceOf(TmdbClient.Reply.Unknown.class);
+    assertThat(c.get("search/tv", Map.of("query", "y")))
+        .isInstanceOf(TmdbClient.Reply.Unknown.class);
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0)).contains("cannot reach TMDB").contains("names alone");
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0); // for @AfterEach
+  }
+}
