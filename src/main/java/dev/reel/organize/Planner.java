@@ -55,6 +55,11 @@ final class Planner {
     for (ScannedFile f : videos) {
       if (!f.playable()) {
         unplayable(f);
+      } else if (f.subject().kind() == Subject.Kind.AMBIGUOUS) {
+        stay(
+            f,
+            ActionKind.UNKNOWN,
+            "the online lookup was not sure which show or movie this is (see --min-confidence)");
       } else if (f.subject().kind() == Subject.Kind.UNKNOWN) {
         stay(
             f,
@@ -171,7 +176,7 @@ final class Planner {
           case EPISODE -> 4;
           case MOVIE -> 3;
           case EXTRA -> 1;
-          case UNKNOWN -> 0;
+          case UNKNOWN, AMBIGUOUS -> 0;
         };
     score = score * 4 + (s.year() != null ? 1 : 0) + (s.episodeTitle() != null ? 1 : 0);
     return score;

@@ -38,7 +38,9 @@ public record Subject(
     EPISODE,
     MOVIE,
     EXTRA,
-    UNKNOWN;
+    UNKNOWN,
+    /** An online lookup was not sure which show or movie the name means: left where it is. */
+    AMBIGUOUS;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -88,6 +90,38 @@ public record Subject(
         kind, title, year, season, episodes, date, episodeTitle, edition, part, extra, screen);
   }
 
+  /** This subject under a canonical title and year (an online lookup's), with an episode title. */
+  public Subject named(String canonicalTitle, Integer canonicalYear, String canonicalEpisodeTitle) {
+    return new Subject(
+        kind,
+        canonicalTitle,
+        canonicalYear,
+        season,
+        episodes,
+        date,
+        canonicalEpisodeTitle,
+        edition,
+        part,
+        extra,
+        screenSize);
+  }
+
+  /** This subject marked as one an online lookup could not tell for sure. */
+  public Subject ambiguous() {
+    return new Subject(
+        Kind.AMBIGUOUS,
+        title,
+        year,
+        season,
+        episodes,
+        date,
+        episodeTitle,
+        edition,
+        part,
+        extra,
+        screenSize);
+  }
+
   /**
    * The key under which two files are the same episode or movie: title (letters and digits only,
    * lower case), year, and season and episodes, or edition and part.
@@ -106,7 +140,7 @@ public record Subject(
               + (edition == null ? "" : normalize(edition))
               + "|"
               + (part == null ? "" : part);
-      case EXTRA, UNKNOWN -> "";
+      case EXTRA, UNKNOWN, AMBIGUOUS -> "";
     };
   }
 
