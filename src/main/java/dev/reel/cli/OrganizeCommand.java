@@ -162,6 +162,7 @@ final class OrganizeCommand implements Callable<Integer> {
 
   @Mixin WorkerOptions workers = new WorkerOptions();
   @Mixin CacheOptions cache = new CacheOptions();
+  @Mixin LookupOptions lookups = new LookupOptions();
   @Mixin ProgressOptions output = new ProgressOptions();
 
   OrganizeCommand(StdStreams streams) {
@@ -223,6 +224,7 @@ final class OrganizeCommand implements Callable<Integer> {
               cache.off ? null : store,
               warnings,
               System::nanoTime);
+      job.refiningWith(lookups.refiner(cache.off ? null : store, System.getenv(), warnings));
       plan = job.plan(request, stop, progress);
       if (plan == null) {
         return JobSummary.of(progress, 0, true);
@@ -312,6 +314,7 @@ final class OrganizeCommand implements Callable<Integer> {
   private Plan reviewed;
 
   private OrganizeRequest request() throws java.io.IOException {
+    lookups.check();
     if (resume && !apply) {
       throw new IllegalArgumentException("--resume finishes an applied run: give --apply --resume");
     }

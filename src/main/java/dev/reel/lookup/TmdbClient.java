@@ -130,6 +130,13 @@ public final class TmdbClient {
     return discarded.get();
   }
 
+  /** Records the cache's hit rate of this run (for {@code reel cache stats}). */
+  public void finishRun() {
+    if (cache != null) {
+      cache.finishRun();
+    }
+  }
+
   /** Whether the client has gone offline (a refused key, no network). */
   public boolean offline() {
     return offline.get();

@@ -93,6 +93,7 @@ public final class TmdbRefiner implements SubjectRefiner {
           s, s.named(match.title(), match.year() != null ? match.year() : s.year(), episodeTitle));
       matched++;
     }
+    client.finishRun();
     notes.accept(
         String.format(
             Locale.ROOT,

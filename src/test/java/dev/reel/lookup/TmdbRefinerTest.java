@@ -217,5 +217,14 @@ class TmdbRefinerTest {
       assertThat(again).isEqualTo(refined);
     }
     assertThat(calls).isEmpty(); // the cache answered everything
+    try (Store store = Store.open(dir, w -> {}).orElseThrow()) {
+      assertThat(dev.reel.store.CacheRuns.read(store))
+          .anySatisfy(
+              r -> {
+                assertThat(r.cache()).isEqualTo("lookup");
+                assertThat(r.misses()).isZero();
+                assertThat(r.hits()).isEqualTo(6 + 3 + 20);
+              });
+    }
   }
 }

@@ -1,0 +1,86 @@
+package dev.reel.cli;
+
+import dev.reel.lookup.TmdbClient;
+import dev.reel.lookup.TmdbRefiner;
+import dev.reel.organize.SubjectRefiner;
+import dev.reel.store.Lookups;
+import dev.reel.store.Store;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/** {@code --lookup tmdb} and its settings, for the commands that identify files. */
+final class LookupOptions {
+  @Option(
+      names = "--lookup",
+      paramLabel = "SERVICE",
+      description =
+          "Look titles up online: tmdb (key from TMDB_API_KEY, or TMDB_READ_ACCESS_TOKEN). Answers"
+              + " are kept in the cache (30 days; not found: 1 day).")
+  String lookup;
+
+  @Option(
+      names = "--language",
+      defaultValue = "en-US",
+      paramLabel = "LANG",
+      description = "The language of looked-up titles. Default: ${DEFAULT-VALUE}.")
+  String language;
+
+  @Option(
+      names = "--min-confidence",
+      defaultValue = "0.7",
+      paramLabel = "C",
+      description =
+          "Below this (0..1) a lookup's match is a guess: its files are left alone. Default:"
+              + " ${DEFAULT-VALUE}.")
+  double minConfidence;
+
+  @Option(names = "--non-strict", description = "Take a lookup's best match even when unsure.")
+  boolean nonStrict;
+
+  @Option(
+      names = "--tmdb-url",
+      paramLabel = "URL",
+      description = "TMDB's API root (default https://api.themoviedb.org/3).")
+  URI tmdbUrl;
+
+  /** Refuses settings that cannot work (a usage error, before any work). */
+  void check() {
+    if (lookup != null && !lookup.equals("tmdb")) {
+      throw new IllegalArgumentException("--lookup must be tmdb, not '" + lookup + "'");
+    }
+    if (!(minConfidence >= 0 && minConfidence <= 1)) {
+      throw new IllegalArgumentException("--min-confidence must be from 0 to 1");
+    }
+  }
+
+  /**
+   * The refiner the options ask for; {@link SubjectRefiner#NONE} without {@code --lookup}, or with
+   * one warning when there is no key (the run goes on with the names alone).
+   */
+  SubjectRefiner refiner(Store store, Map<String, String> env, Consumer<String> warnings) {
+    check();
+    if (lookup == null) {
+      return SubjectRefiner.NONE;
+    }
+    String key = env.get("TMDB_API_KEY");
+    String token = env.get("TMDB_READ_ACCESS_TOKEN");
+    if ((key == null || key.isBlank()) && (token == null || token.isBlank())) {
+      warnings.accept(
+          "--lookup tmdb needs a key: set TMDB_API_KEY (v3) or TMDB_READ_ACCESS_TOKEN (v4);"
+              + " going on with the names alone");
+      return SubjectRefiner.NONE;
+    }
+    TmdbClient client =
+        new TmdbClient(
+            TmdbClient.Settings.of(
+                tmdbUrl == null ? TmdbClient.Settings.TMDB : tmdbUrl, key, token, language),
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+            store == null ? null : new Lookups(store, System::currentTimeMillis),
+            warnings);
+    return new TmdbRefiner(client, minConfidence, !nonStrict, warnings);
+  }
+}

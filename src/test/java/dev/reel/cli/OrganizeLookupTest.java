@@ -1,0 +1,131 @@
+package dev.reel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code reel organize --lookup tmdb} as a user runs it (a child process, the key in its
+ * environment) against a server on 127.0.0.1 that answers like TMDB.
+ */
+class OrganizeLookupTest {
+  @TempDir Path dir;
+  private HttpServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/3/",
+        ex -> {
+          String path = ex.getRequestURI().getPath().substring(3);
+          String body =
+              switch (path) {
+                case "search/tv" ->
+                    "{\"results\":[{\"id\":1396,\"name\":\"Breaking Bad\",\"original_name\":"
+                        + "\"Breaking Bad\",\"first_air_date\":\"2008-01-20\",\"popularity\":9}]}";
+                case "tv/1396/season/1" ->
+                    "{\"episodes\":[{\"episode_number\":1,\"name\":\"Pilot\"},"
+                        + "{\"episode_number\":2,\"name\":\"Cat's in the Bag...\"}]}";
+                default -> "{\"results\":[]}";
+              };
+          byte[] b = body.getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, b.length);
+          ex.getResponseBody().write(b);
+          ex.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private record Child(int code, String out, String err) {}
+
+  private Child organize(Map<String, String> env, String... args) throws Exception {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.reel.Main",
+                "organize"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().remove("TMDB_API_KEY");
+    pb.environment().remove("TMDB_READ_ACCESS_TOKEN");
+    pb.environment().putAll(env);
+    pb.redirectOutput(dir.resolve("out.txt").toFile());
+    pb.redirectError(dir.resolve("err.txt").toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Child(
+        p.exitValue(),
+        Files.readString(dir.resolve("out.txt")),
+        Files.readString(dir.resolve("err.txt")));
+  }
+
+  @Test
+  void tmdbNamesTheShowItsYearAndTheEpisodeAndNoKeyMeansTheNamesAlone() throws Exception {
+    OrganizeFixture.base(dir.resolve("base"));
+    Path in = dir.resolve("in");
+    OrganizeFixture.video(in.resolve("breaking.bad.s01e01.720p.hdtv.x264-grp.mkv"));
+    OrganizeFixture.video(in.resolve("breaking.bad.s01e02.720p.hdtv.x264-grp.mkv"));
+    Path lib = dir.resolve("lib");
+    Files.createDirectories(lib);
+    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/3";
+    String[] args = {
+      in.toString(),
+      "--into",
+      lib.toString(),
+      "--json",
+      "--lookup",
+      "tmdb",
+      "--tmdb-url",
+      url,
+      "--cache",
+      dir.resolve("cache").toString(),
+      "-q"
+    };
+    Child c = organize(Map.of("TMDB_API_KEY", "secret-key"), args);
+    assertThat(c.code()).as(c.err()).isZero();
+    ObjectMapper json = new ObjectMapper();
+    List<String> targets = new ArrayList<>();
+    for (String line : c.out().split("\n")) {
+      JsonNode a = json.readTree(line);
+      targets.add(a.path("target").asText());
+    }
+    assertThat(targets)
+        .anyMatch(
+            t ->
+                t.endsWith(
+                    "Breaking Bad (2008)/Season 01/Breaking Bad (2008) - s01e01 - Pilot.mkv"))
+        .anyMatch(t -> t.endsWith("s01e02 - Cat's in the Bag.mkv")); // no trailing dots
+    assertThat(c.out() + c.err()).doesNotContain("secret-key");
+
+    Child offline = organize(Map.of(), args);
+    assertThat(offline.code()).as(offline.err()).isZero();
+    assertThat(offline.err()).contains("TMDB_API_KEY");
+    assertThat(offline.out()).contains("breaking bad").doesNotContain("(2008)");
+  }
+}
