@@ -97,9 +97,11 @@ public final class TmdbRefiner implements SubjectRefiner {
     notes.accept(
         String.format(
             Locale.ROOT,
-            "TMDB: %d of %d titles matched, %d ambiguous (left alone)%s; %d requests",
+            "TMDB: %d of %d readings matched (%d shows and movies searched), %d ambiguous (left alone)%s;"
+                + " %d requests",
             matched,
             subjects.size(),
+            searched.size(),
             ambiguous.size(),
             ambiguous.isEmpty()
                 ? ""
