@@ -3,8 +3,13 @@ package dev.reel.cli;
 import dev.reel.identify.Hints;
 import dev.reel.identify.Identifier;
 import dev.reel.identify.IdentifyJob;
+import dev.reel.identify.Identity;
 import dev.reel.identify.IdentityWriter;
 import dev.reel.job.JobSummary;
+import dev.reel.lookup.TmdbRefiner;
+import dev.reel.organize.Subject;
+import dev.reel.organize.SubjectRefiner;
+import dev.reel.store.Store;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -14,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +69,8 @@ final class IdentifyCommand implements Callable<Integer> {
       description = "Threads for long lists (--from). Default: 1.")
   int workers = 1;
 
+  @Mixin LookupOptions lookups = new LookupOptions();
+  @Mixin CacheOptions cache = new CacheOptions();
   @Mixin ProgressOptions output = new ProgressOptions();
 
   IdentifyCommand(StdStreams streams) {
@@ -79,37 +88,50 @@ final class IdentifyCommand implements Callable<Integer> {
             Duration.ofSeconds(10),
             (stop, progress) -> {
               long dropped;
-              try (IdentityWriter writer = new IdentityWriter(streams.out(), json)) {
-                progress.addTotal(names.size());
-                dropped = job.run(names.iterator(), writer::write, stop, progress);
-                if (from != null && !stop.isStopped()) {
-                  // stdin is never closed: the feed's thread may still be blocked reading it
-                  BufferedReader in =
-                      from.equals("-")
-                          ? new BufferedReader(
-                              new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                          : Files.newBufferedReader(Path.of(from), StandardCharsets.UTF_8);
-                  try {
-                    LineFeed feed = new LineFeed(in, stop);
-                    dropped +=
-                        job.run(
-                            feed,
-                            id -> {
-                              writer.write(id);
-                              if (feed.idle()) {
-                                writer.flush(); // a pipe that waits for our answer gets it now
-                              }
-                            },
-                            stop,
-                            progress);
-                  } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                  } finally {
-                    if (!from.equals("-") && !stop.isStopped()) {
-                      in.close();
+              Consumer<String> warnings = w -> streams.err().println("reel identify: " + w);
+              Optional<Store> store =
+                  lookups.lookup == null ? Optional.empty() : cache.open(warnings);
+              SubjectRefiner refiner =
+                  lookups.refiner(store.orElse(null), System.getenv(), warnings);
+              try {
+                try (IdentityWriter writer = new IdentityWriter(streams.out(), json)) {
+                  Consumer<Identity> emit =
+                      refiner instanceof TmdbRefiner tmdb
+                          ? id -> writer.write(id, "tmdb", tmdb.describe(Subject.of(id)))
+                          : writer::write;
+                  progress.addTotal(names.size());
+                  dropped = job.run(names.iterator(), emit, stop, progress);
+                  if (from != null && !stop.isStopped()) {
+                    // stdin is never closed: the feed's thread may still be blocked reading it
+                    BufferedReader in =
+                        from.equals("-")
+                            ? new BufferedReader(
+                                new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                            : Files.newBufferedReader(Path.of(from), StandardCharsets.UTF_8);
+                    try {
+                      LineFeed feed = new LineFeed(in, stop);
+                      dropped +=
+                          job.run(
+                              feed,
+                              id -> {
+                                emit.accept(id);
+                                if (feed.idle()) {
+                                  writer.flush(); // a pipe that waits for our answer gets it now
+                                }
+                              },
+                              stop,
+                              progress);
+                    } catch (UncheckedIOException e) {
+                      throw e.getCause();
+                    } finally {
+                      if (!from.equals("-") && !stop.isStopped()) {
+                        in.close();
+                      }
                     }
                   }
                 }
+              } finally {
+                store.ifPresent(Store::close);
               }
               if (from == null) {
                 progress.totalComplete();

@@ -33,6 +33,14 @@ public final class IdentityWriter implements AutoCloseable {
   }
 
   public void write(Identity id) {
+    write(id, null, Map.of());
+  }
+
+  /**
+   * Writes an identity with more about it under {@code field} (an online lookup's match): a JSON
+   * object in JSON lines, {@code field key=value ...} after the readable line.
+   */
+  public void write(Identity id, String field, Map<String, Object> more) {
     try {
       if (asJson) {
         json.writeStartObject();
@@ -41,10 +49,24 @@ public final class IdentityWriter implements AutoCloseable {
           json.writeFieldName(e.getKey());
           value(e.getValue());
         }
+        if (field != null) {
+          json.writeFieldName(field);
+          json.writeStartObject();
+          for (Map.Entry<String, Object> e : more.entrySet()) {
+            json.writeFieldName(e.getKey());
+            value(e.getValue());
+          }
+          json.writeEndObject();
+        }
         json.writeEndObject();
         json.writeRaw('\n');
       } else {
-        json.writeRaw(summary(id));
+        StringBuilder line = new StringBuilder(summary(id));
+        if (field != null) {
+          line.append("  ").append(field);
+          more.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+        }
+        json.writeRaw(line.toString());
         json.writeRaw('\n');
       }
     } catch (IOException e) {
@@ -54,6 +76,9 @@ public final class IdentityWriter implements AutoCloseable {
 
   private void value(Object v) throws IOException {
     switch (v) {
+      case null -> json.writeNull();
+      case Boolean b -> json.writeBoolean(b);
+      case Long l -> json.writeNumber(l);
       case Integer i -> json.writeNumber(i);
       case Double d -> json.writeNumber(d);
       case LocalDate d -> json.writeString(d.toString());

@@ -112,6 +112,40 @@ public final class TmdbRefiner implements SubjectRefiner {
     return out;
   }
 
+  /**
+   * What TMDB makes of one reading, for {@code reel identify --lookup}: its id, title, year,
+   * confidence, whether that is a guess, and the episode's title; empty when TMDB knows nothing (or
+   * cannot be asked).
+   */
+  public Map<String, Object> describe(Subject s) {
+    if (s.title() == null || (s.kind() != Subject.Kind.EPISODE && s.kind() != Subject.Kind.MOVIE)) {
+      return Map.of();
+    }
+    TmdbMatch.Kind kind =
+        s.kind() == Subject.Kind.EPISODE ? TmdbMatch.Kind.TV : TmdbMatch.Kind.MOVIE;
+    Optional<TmdbMatch> m = match(kind, s.title(), s.year());
+    if (m.isEmpty()) {
+      return Map.of();
+    }
+    TmdbMatch match = m.get();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", match.id());
+    out.put("title", match.title());
+    out.put("year", match.year());
+    out.put("confidence", Math.round(match.confidence() * 100) / 100.0);
+    out.put("ambiguous", match.confidence() < minConfidence);
+    if (kind == TmdbMatch.Kind.TV
+        && s.episodes().size() == 1
+        && s.date() == null
+        && s.season() != null) {
+      String t = season(match.id(), s.season()).get(s.episodes().get(0));
+      if (t != null) {
+        out.put("episode_title", t);
+      }
+    }
+    return out;
+  }
+
   /** The best match for a title: searched once per (kind, title, year) in a run. */
   Optional<TmdbMatch> match(TmdbMatch.Kind kind, String title, Integer year) {
     String key = kind + "|" + TitleSimilarity.plain(title) + "|" + year;

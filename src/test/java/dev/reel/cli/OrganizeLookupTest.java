@@ -60,6 +60,10 @@ class OrganizeLookupTest {
   private record Child(int code, String out, String err) {}
 
   private Child organize(Map<String, String> env, String... args) throws Exception {
+    return reel(env, "organize", args);
+  }
+
+  private Child reel(Map<String, String> env, String command, String... args) throws Exception {
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -69,7 +73,7 @@ class OrganizeLookupTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 "dev.reel.Main",
-                "organize"));
+                command));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().remove("TMDB_API_KEY");
@@ -83,6 +87,32 @@ class OrganizeLookupTest {
         p.exitValue(),
         Files.readString(dir.resolve("out.txt")),
         Files.readString(dir.resolve("err.txt")));
+  }
+
+  @Test
+  void identifyShowsTheMatchItsConfidenceAndTheEpisodesTitle() throws Exception {
+    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/3";
+    Child c =
+        reel(
+            Map.of("TMDB_READ_ACCESS_TOKEN", "token"),
+            "identify",
+            "breaking.bad.s01e02.720p.mkv",
+            "--lookup",
+            "tmdb",
+            "--tmdb-url",
+            url,
+            "--cache",
+            dir.resolve("cache").toString(),
+            "--json",
+            "-q");
+    assertThat(c.code()).as(c.err()).isZero();
+    JsonNode t = new ObjectMapper().readTree(c.out()).path("tmdb");
+    assertThat(t.path("id").asLong()).isEqualTo(1396);
+    assertThat(t.path("title").asText()).isEqualTo("Breaking Bad");
+    assertThat(t.path("year").asInt()).isEqualTo(2008);
+    assertThat(t.path("confidence").asDouble()).isGreaterThan(0.7);
+    assertThat(t.path("ambiguous").asBoolean()).isFalse();
+    assertThat(t.path("episode_title").asText()).isEqualTo("Cat's in the Bag...");
   }
 
   @Test
