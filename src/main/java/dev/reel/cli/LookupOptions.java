@@ -42,6 +42,13 @@ final class LookupOptions {
   boolean nonStrict;
 
   @Option(
+      names = "--ids",
+      description =
+          "Put the TMDB id in show and movie folders (Plex {tmdb-603}, Jellyfin [tmdbid-603]);"
+              + " with --lookup. Custom formats use the {tmdb} token.")
+  boolean ids;
+
+  @Option(
       names = "--tmdb-url",
       paramLabel = "URL",
       description = "TMDB's API root (default https://api.themoviedb.org/3).")
@@ -49,6 +56,9 @@ final class LookupOptions {
 
   /** Refuses settings that cannot work (a usage error, before any work). */
   void check() {
+    if (ids && lookup == null) {
+      throw new IllegalArgumentException("--ids needs --lookup tmdb: the ids come from it");
+    }
     if (lookup != null && !lookup.equals("tmdb")) {
       throw new IllegalArgumentException("--lookup must be tmdb, not '" + lookup + "'");
     }

@@ -360,7 +360,7 @@ final class OrganizeCommand implements Callable<Integer> {
     }
     Layout l = choice(Layout.class, layout, "--layout", "plex or jellyfin");
     SafeNames safe = choice(SafeNames.class, safeNames, "--safe-names", "windows or posix");
-    Naming defaults = Naming.of(l, safe, keepVersions);
+    Naming defaults = Naming.of(l, safe, keepVersions, lookups.ids);
     Naming naming =
         new Naming(
             l,

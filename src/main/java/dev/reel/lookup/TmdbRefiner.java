@@ -90,7 +90,12 @@ public final class TmdbRefiner implements SubjectRefiner {
         }
       }
       out.put(
-          s, s.named(match.title(), match.year() != null ? match.year() : s.year(), episodeTitle));
+          s,
+          s.named(
+              match.title(),
+              match.year() != null ? match.year() : s.year(),
+              episodeTitle,
+              match.id()));
       matched++;
     }
     client.finishRun();

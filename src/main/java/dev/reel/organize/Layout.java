@@ -55,6 +55,16 @@ public enum Layout {
     return keepVersions ? episodeFormat + "[ - {resolution}]" : episodeFormat;
   }
 
+  /**
+   * A format with the TMDB id in its first folder, as this layout's server reads it: Plex {@code
+   * Title (Year) {tmdb-603}}, Jellyfin {@code Title (Year) [tmdbid-603]} (left out without an id).
+   */
+  public String withIds(String format) {
+    String tag = this == PLEX ? "[ {{tmdb-{tmdb}}}]" : "[ [[tmdbid-{tmdb}]]]";
+    int slash = format.indexOf('/');
+    return slash < 0 ? format : format.substring(0, slash) + tag + format.substring(slash);
+  }
+
   /** The folder an extra of this kind goes in, next to its movie or show. */
   public String extraFolder(String kind) {
     return extraFolders.getOrDefault(kind, extraFolders.get("other"));

@@ -31,6 +31,7 @@ public final class NameTemplate {
           "part",
           "resolution",
           "video_codec",
+          "tmdb",
           "ext");
 
   private final String text;

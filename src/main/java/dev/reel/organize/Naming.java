@@ -21,10 +21,17 @@ public record Naming(
 
   /** A layout's own formats. */
   public static Naming of(Layout layout, SafeNames safeNames, boolean keepVersions) {
+    return of(layout, safeNames, keepVersions, false);
+  }
+
+  /** A layout's own formats, with TMDB ids in the show's and movie's folder when {@code ids}. */
+  public static Naming of(Layout layout, SafeNames safeNames, boolean keepVersions, boolean ids) {
+    String movie = layout.movieFormat(keepVersions);
+    String episode = layout.episodeFormat(keepVersions);
     return new Naming(
         layout,
-        NameTemplate.parse(layout.movieFormat(keepVersions)),
-        NameTemplate.parse(layout.episodeFormat(keepVersions)),
+        NameTemplate.parse(ids ? layout.withIds(movie) : movie),
+        NameTemplate.parse(ids ? layout.withIds(episode) : episode),
         safeNames,
         keepVersions);
   }

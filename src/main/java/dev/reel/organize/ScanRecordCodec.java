@@ -57,7 +57,8 @@ final class ScanRecordCodec {
               text(o, "ed"),
               integer(o, "p"),
               text(o, "x"),
-              text(o, "ss"));
+              text(o, "ss"),
+              null); // a lookup's id is not the scan's: it is asked again (from the cache)
       Quality q =
           new Quality(
               o.get("qp").asBoolean(),

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param part the part or CD number of a movie split in several files, or null
  * @param extra the kind of extra (trailer, featurette...), or null for a main feature
  * @param screenSize the resolution the name says ("1080p"), or null
+ * @param tmdbId TMDB's id of the show or movie, when an online lookup matched it, else null
  */
 public record Subject(
     Kind kind,
@@ -31,7 +32,8 @@ public record Subject(
     String edition,
     Integer part,
     String extra,
-    String screenSize) {
+    String screenSize,
+    Long tmdbId) {
 
   /** What a file is to a library. */
   public enum Kind {
@@ -87,11 +89,23 @@ public record Subject(
       year = null;
     }
     return new Subject(
-        kind, title, year, season, episodes, date, episodeTitle, edition, part, extra, screen);
+        kind,
+        title,
+        year,
+        season,
+        episodes,
+        date,
+        episodeTitle,
+        edition,
+        part,
+        extra,
+        screen,
+        null);
   }
 
   /** This subject under a canonical title and year (an online lookup's), with an episode title. */
-  public Subject named(String canonicalTitle, Integer canonicalYear, String canonicalEpisodeTitle) {
+  public Subject named(
+      String canonicalTitle, Integer canonicalYear, String canonicalEpisodeTitle, Long id) {
     return new Subject(
         kind,
         canonicalTitle,
@@ -103,7 +117,8 @@ public record Subject(
         edition,
         part,
         extra,
-        screenSize);
+        screenSize,
+        id);
   }
 
   /** This subject marked as one an online lookup could not tell for sure. */
@@ -119,7 +134,8 @@ public record Subject(
         edition,
         part,
         extra,
-        screenSize);
+        screenSize,
+        tmdbId);
   }
 
   /**

@@ -51,7 +51,8 @@ final class TargetNamer {
             null,
             null,
             null,
-            null);
+            null,
+            s.tmdbId());
     return mainTarget(asMovie, null, "x");
   }
 
@@ -93,6 +94,7 @@ final class TargetNamer {
     String resolution = q == null ? null : q.resolution();
     v.put("resolution", resolution != null ? resolution : s.screenSize());
     v.put("video_codec", q == null ? null : q.videoCodec());
+    v.put("tmdb", s.tmdbId() == null ? null : s.tmdbId().toString());
     v.put("ext", ext);
     return v;
   }

@@ -153,6 +153,19 @@ class OrganizeLookupTest {
         .anyMatch(t -> t.endsWith("s01e02 - Cat's in the Bag.mkv")); // no trailing dots
     assertThat(c.out() + c.err()).doesNotContain("secret-key");
 
+    String[] withIds = java.util.Arrays.copyOf(args, args.length + 1);
+    withIds[args.length] = "--ids";
+    Child ids = organize(Map.of("TMDB_API_KEY", "secret-key"), withIds);
+    assertThat(ids.code()).as(ids.err()).isZero();
+    assertThat(ids.out())
+        .contains(
+            "Breaking Bad (2008) {tmdb-1396}/Season 01/Breaking Bad (2008) - s01e01 - Pilot.mkv");
+    String[] jellyfin = java.util.Arrays.copyOf(withIds, withIds.length + 2);
+    jellyfin[withIds.length] = "--layout";
+    jellyfin[withIds.length + 1] = "jellyfin";
+    Child jf = organize(Map.of("TMDB_API_KEY", "secret-key"), jellyfin);
+    assertThat(jf.out()).contains("Breaking Bad (2008) [tmdbid-1396]/Season 01/");
+
     Child offline = organize(Map.of(), args);
     assertThat(offline.code()).as(offline.err()).isZero();
     assertThat(offline.err()).contains("TMDB_API_KEY");

@@ -150,12 +150,13 @@ class TmdbRefinerTest {
         null,
         null,
         null,
+        null,
         null);
   }
 
   private static Subject movie(String title, Integer year) {
     return new Subject(
-        Subject.Kind.MOVIE, title, year, null, List.of(), null, null, null, null, null, null);
+        Subject.Kind.MOVIE, title, year, null, List.of(), null, null, null, null, null, null, null);
   }
 
   private TmdbRefiner refiner(Store store, List<String> notes) {

@@ -45,7 +45,8 @@ class OrganizeJobTest {
                   s.edition(),
                   s.part(),
                   s.extra(),
-                  s.screenSize()));
+                  s.screenSize(),
+                  null));
         }
       }
       return m;
