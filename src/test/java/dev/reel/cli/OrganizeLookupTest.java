@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import dev.reel.http.TestHttpServer;
+import dev.reel.http.TestHttpServer.Text;
+import dev.reel.lookup.TmdbFake;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,36 +25,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OrganizeLookupTest {
   @TempDir Path dir;
-  private HttpServer server;
+  private TestHttpServer server;
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/3/",
-        ex -> {
-          String path = ex.getRequestURI().getPath().substring(3);
-          String body =
-              switch (path) {
-                case "search/tv" ->
-                    "{\"results\":[{\"id\":1396,\"name\":\"Breaking Bad\",\"original_name\":"
-                        + "\"Breaking Bad\",\"first_air_date\":\"2008-01-20\",\"popularity\":9}]}";
-                case "tv/1396/season/1" ->
-                    "{\"episodes\":[{\"episode_number\":1,\"name\":\"Pilot\"},"
-                        + "{\"episode_number\":2,\"name\":\"Cat's in the Bag...\"}]}";
-                default -> "{\"results\":[]}";
-              };
-          byte[] b = body.getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(200, b.length);
-          ex.getResponseBody().write(b);
-          ex.close();
-        });
-    server.start();
+    server =
+        new TestHttpServer(
+            req ->
+                Text.json(
+                    switch (TmdbFake.path(req)) {
+                      case "search/tv" ->
+                          "{\"results\":[{\"id\":1396,\"name\":\"Breaking Bad\",\"original_name\":"
+                              + "\"Breaking Bad\",\"first_air_date\":\"2008-01-20\",\"popularity\":9}]}";
+                      case "tv/1396/season/1" ->
+                          "{\"episodes\":[{\"episode_number\":1,\"name\":\"Pilot\"},"
+                              + "{\"episode_number\":2,\"name\":\"Cat's in the Bag...\"}]}";
+                      default -> "{\"results\":[]}";
+                    }));
   }
 
   @AfterEach
-  void stop() {
-    server.stop(0);
+  void stop() throws IOException {
+    server.close();
   }
 
   private record Child(int code, String out, String err) {}
@@ -91,7 +83,7 @@ class OrganizeLookupTest {
 
   @Test
   void identifyShowsTheMatchItsConfidenceAndTheEpisodesTitle() throws Exception {
-    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/3";
+    String url = server.baseUrl() + "/3";
     Child c =
         reel(
             Map.of("TMDB_READ_ACCESS_TOKEN", "token"),
@@ -123,7 +115,7 @@ class OrganizeLookupTest {
     OrganizeFixture.video(in.resolve("breaking.bad.s01e02.720p.hdtv.x264-grp.mkv"));
     Path lib = dir.resolve("lib");
     Files.createDirectories(lib);
-    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/3";
+    String url = server.baseUrl() + "/3";
     String[] args = {
       in.toString(),
       "--into",

@@ -21,9 +21,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A real HTTP/1.1 server on 127.0.0.1 for tests, with programmable behaviour per request: status,
- * headers, body size, delay before the status line, connection reset, stall, or close. Keeps
- * connections alive like a CDN, records every request (with the time it arrived) and counts
- * requests per target.
+ * headers, body size (or a given text body), delay before the status line, connection reset, stall,
+ * or close. Keeps connections alive like a CDN, records every request (with the time it arrived)
+ * and counts requests per target.
  */
 public final class TestHttpServer implements AutoCloseable {
   /** A request as the server saw it. */
@@ -52,6 +52,23 @@ public final class TestHttpServer implements AutoCloseable {
 
     public Respond after(long millis) {
       return new Respond(status, headers, bodyBytes, millis);
+    }
+  }
+
+  /** Answer with this text as the body (a JSON API's answer). */
+  public record Text(int status, Map<String, String> headers, String body) implements Reply {
+    public static Text json(String body) {
+      return new Text(200, Map.of("Content-Type", "application/json"), body);
+    }
+
+    public static Text status(int status, String body) {
+      return new Text(status, Map.of("Content-Type", "application/json"), body);
+    }
+
+    public Text withHeader(String name, String value) {
+      Map<String, String> h = new LinkedHashMap<>(headers);
+      h.put(name, value);
+      return new Text(status, h, body);
     }
   }
 
@@ -166,6 +183,16 @@ public final class TestHttpServer implements AutoCloseable {
             return;
           }
           case Respond r -> respond(out, req, r);
+          case Text t -> {
+            byte[] body = t.body().getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder("HTTP/1.1 ").append(t.status()).append(" X\r\n");
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+            t.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            head.append("\r\n");
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+          }
           case EarlyHints e -> {
             out.write(
                 "HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"

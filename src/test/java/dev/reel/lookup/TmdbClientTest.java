@@ -2,12 +2,11 @@ package dev.reel.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.reel.http.TestHttpServer;
+import dev.reel.http.TestHttpServer.Text;
 import dev.reel.store.Lookups;
 import dev.reel.store.Store;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -28,88 +26,54 @@ import org.junit.jupiter.api.io.TempDir;
 class TmdbClientTest {
   private static final String KEY = "k3y-that-must-never-leak";
   @TempDir Path dir;
-  private HttpServer server;
-  private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
-  private final List<String> seenQueries = new CopyOnWriteArrayList<>();
+  private TestHttpServer server;
   private final AtomicInteger flaky = new AtomicInteger();
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/3/",
-        ex -> {
-          String path = ex.getRequestURI().getPath().substring(3);
-          hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
-          seenQueries.add(ex.getRequestURI().getRawQuery());
-          boolean keyed =
-              KEY.equals(query(ex, "api_key"))
-                  || ("Bearer " + KEY).equals(ex.getRequestHeaders().getFirst("Authorization"));
-          if (!keyed) {
-            send(ex, 401, "{\"status_code\":7,\"status_message\":\"Invalid API key\"}", null);
-          } else if (path.equals("search/tv")) {
-            send(
-                ex,
-                200,
-                "{\"page\":1,\"results\":[{\"id\":1396,\"name\":\"Breaking Bad\","
-                    + "\"first_air_date\":\"2008-01-20\",\"popularity\":300.5}],"
-                    + "\"total_results\":1}",
-                null);
-          } else if (path.equals("tv/404/season/1")) {
-            send(ex, 404, "{\"status_code\":34}", null);
-          } else if (path.equals("busy") && flaky.getAndIncrement() == 0) {
-            send(ex, 429, "{}", "1");
-          } else if (path.equals("busy")) {
-            send(ex, 200, "{\"ok\":true}", null);
-          } else if (path.equals("html")) {
-            send(ex, 200, "<html>maintenance</html>", null);
-          } else {
-            send(ex, 500, "{}", "0");
-          }
-        });
-    server.start();
+    server =
+        new TestHttpServer(
+            req -> {
+              String path = TmdbFake.path(req);
+              boolean keyed =
+                  KEY.equals(TmdbFake.param(req, "api_key"))
+                      || ("Bearer " + KEY).equals(req.header("Authorization"));
+              if (!keyed) {
+                return Text.status(
+                    401, "{\"status_code\":7,\"status_message\":\"Invalid API key\"}");
+              }
+              return switch (path) {
+                case "search/tv" ->
+                    Text.json(
+                        "{\"page\":1,\"results\":[{\"id\":1396,\"name\":\"Breaking Bad\","
+                            + "\"first_air_date\":\"2008-01-20\",\"popularity\":300.5}],"
+                            + "\"total_results\":1}");
+                case "tv/404/season/1" -> Text.status(404, "{\"status_code\":34}");
+                case "busy" ->
+                    flaky.getAndIncrement() == 0
+                        ? Text.status(429, "{}").withHeader("Retry-After", "1")
+                        : Text.json("{\"ok\":true}");
+                case "html" -> Text.json("<html>maintenance</html>");
+                default -> Text.status(500, "{}").withHeader("Retry-After", "0");
+              };
+            });
   }
 
   @AfterEach
-  void stop() {
-    server.stop(0);
-  }
-
-  private static String query(HttpExchange ex, String name) {
-    String q = ex.getRequestURI().getQuery();
-    if (q == null) {
-      return null;
-    }
-    for (String kv : q.split("&")) {
-      if (kv.startsWith(name + "=")) {
-        return kv.substring(name.length() + 1);
-      }
-    }
-    return null;
-  }
-
-  private static void send(HttpExchange ex, int status, String body, String retryAfter)
-      throws IOException {
-    byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    if (retryAfter != null) {
-      ex.getResponseHeaders().add("Retry-After", retryAfter);
-    }
-    ex.getResponseHeaders().add("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, b.length);
-    ex.getResponseBody().write(b);
-    ex.close();
-  }
-
-  private URI base() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/3");
+  void stop() throws IOException {
+    server.close();
   }
 
   private TmdbClient client(Store store, String key, String bearer, List<String> warnings) {
     return new TmdbClient(
-        TmdbClient.Settings.of(base(), key, bearer, "en-US"),
+        TmdbClient.Settings.of(URI.create(server.baseUrl() + "/3"), key, bearer, "en-US"),
         HttpClient.newHttpClient(),
         store == null ? null : new Lookups(store, System::currentTimeMillis),
         warnings::add);
+  }
+
+  private List<String> targets() {
+    return server.requests().stream().map(TestHttpServer.Request::target).toList();
   }
 
   @Test
@@ -132,10 +96,9 @@ class TmdbClientTest {
           .isInstanceOf(TmdbClient.Reply.Missing.class); // "not found" is kept too
       assertThat(again.requests()).isZero();
     }
-    assertThat(hits.get("search/tv").get()).isEqualTo(1);
-    assertThat(seenQueries).allMatch(q -> q.contains("language=en-US"));
+    assertThat(targets()).hasSize(2).allMatch(t -> t.contains("language=en-US"));
     // the key is sent, and kept nowhere: not in the cache file, not in a warning
-    assertThat(seenQueries).anyMatch(q -> q.contains(KEY));
+    assertThat(targets()).allMatch(t -> t.contains(KEY));
     StringBuilder stored = new StringBuilder();
     for (Path f : List.of(Store.fileIn(dir), Path.of(Store.fileIn(dir) + "-wal"))) {
       if (Files.exists(f)) {
@@ -155,9 +118,9 @@ class TmdbClientTest {
     // it waited the second the server asked for (a lower bound: never shorter)
     assertThat(Duration.ofNanos(System.nanoTime() - t0))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-    assertThat(hits.get("busy").get()).isEqualTo(2);
+    assertThat(targets()).filteredOn(t -> t.startsWith("/3/busy")).hasSize(2);
     assertThat(c.get("broken", Map.of())).isInstanceOf(TmdbClient.Reply.Unknown.class);
-    assertThat(hits.get("broken").get()).isEqualTo(4);
+    assertThat(targets()).filteredOn(t -> t.startsWith("/3/broken")).hasSize(4);
     assertThat(warnings).anyMatch(w -> w.contains("TMDB broken: HTTP 500 after 4 tries"));
     assertThat(c.offline()).isFalse();
   }
@@ -191,14 +154,13 @@ class TmdbClientTest {
   @Test
   void noServiceMeansOfflineWithOneWarning() throws Exception {
     List<String> warnings = new CopyOnWriteArrayList<>();
-    server.stop(0);
     TmdbClient c = client(null, KEY, null, warnings);
+    server.close();
     assertThat(c.get("search/tv", Map.of("query", "x")))
         .isInstanceOf(TmdbClient.Reply.Unknown.class);
     assertThat(c.get("search/tv", Map.of("query", "y")))
         .isInstanceOf(TmdbClient.Reply.Unknown.class);
     assertThat(warnings).hasSize(1);
     assertThat(warnings.get(0)).contains("cannot reach TMDB").contains("names alone");
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0); // for @AfterEach
   }
 }

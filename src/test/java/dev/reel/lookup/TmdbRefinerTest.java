@@ -2,18 +2,15 @@ package dev.reel.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.reel.concurrent.StopToken;
+import dev.reel.http.TestHttpServer;
+import dev.reel.http.TestHttpServer.Text;
 import dev.reel.organize.Subject;
 import dev.reel.store.Lookups;
 import dev.reel.store.Store;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,66 +31,63 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TmdbRefinerTest {
   @TempDir Path dir;
-  private HttpServer server;
+  private TestHttpServer server;
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private static final List<String> SHOWS =
       List.of("Breaking Bad", "The Wire", "Deadwood", "Justified", "Treme");
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/3/",
-        ex -> {
-          String path = ex.getRequestURI().getPath().substring(3);
-          String query = param(ex, "query");
-          calls.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
-          if (path.equals("search/tv")) {
-            StringBuilder results = new StringBuilder();
-            if (query.equalsIgnoreCase("ghosts")) {
-              results.append(show(101, "Ghosts", "2019-04-15", 40)).append(',');
-              results.append(show(102, "Ghosts", "2021-10-07", 42));
-            } else {
-              int i = SHOWS.indexOf(canonical(query));
-              if (i >= 0) {
-                results.append(show(1000 + i, SHOWS.get(i), (2002 + i) + "-06-02", 100 - i));
+    server =
+        new TestHttpServer(
+            req -> {
+              String path = TmdbFake.path(req);
+              String query = TmdbFake.param(req, "query");
+              calls.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+              if (path.equals("search/tv")) {
+                StringBuilder results = new StringBuilder();
+                if (query.equalsIgnoreCase("ghosts")) {
+                  results.append(show(101, "Ghosts", "2019-04-15", 40)).append(',');
+                  results.append(show(102, "Ghosts", "2021-10-07", 42));
+                } else {
+                  int i = SHOWS.indexOf(canonical(query));
+                  if (i >= 0) {
+                    results.append(show(1000 + i, SHOWS.get(i), (2002 + i) + "-06-02", 100 - i));
+                  }
+                }
+                return Text.json("{\"page\":1,\"results\":[" + results + "]}");
               }
-            }
-            send(ex, "{\"page\":1,\"results\":[" + results + "]}");
-          } else if (path.equals("search/movie")) {
-            send(
-                ex,
-                query.equalsIgnoreCase("heat")
-                    ? "{\"results\":[{\"id\":949,\"title\":\"Heat\",\"original_title\":\"Heat\","
-                        + "\"release_date\":\"1995-12-15\",\"popularity\":50}]}"
-                    : "{\"results\":[]}");
-          } else if (path.matches("tv/\\d+/season/\\d+")) {
-            String[] p = path.split("/");
-            StringBuilder eps = new StringBuilder();
-            for (int e = 1; e <= 25; e++) {
-              eps.append(e > 1 ? "," : "")
-                  .append("{\"episode_number\":")
-                  .append(e)
-                  .append(",\"name\":\"Show ")
-                  .append(p[1])
-                  .append(" S")
-                  .append(p[3])
-                  .append("E")
-                  .append(e)
-                  .append("\"}");
-            }
-            send(ex, "{\"season_number\":" + p[3] + ",\"episodes\":[" + eps + "]}");
-          } else {
-            ex.sendResponseHeaders(404, -1);
-            ex.close();
-          }
-        });
-    server.start();
+              if (path.equals("search/movie")) {
+                return Text.json(
+                    query.equalsIgnoreCase("heat")
+                        ? "{\"results\":[{\"id\":949,\"title\":\"Heat\",\"original_title\":"
+                            + "\"Heat\",\"release_date\":\"1995-12-15\",\"popularity\":50}]}"
+                        : "{\"results\":[]}");
+              }
+              if (path.matches("tv/\\d+/season/\\d+")) {
+                String[] p = path.split("/");
+                StringBuilder eps = new StringBuilder();
+                for (int e = 1; e <= 25; e++) {
+                  eps.append(e > 1 ? "," : "")
+                      .append("{\"episode_number\":")
+                      .append(e)
+                      .append(",\"name\":\"Show ")
+                      .append(p[1])
+                      .append(" S")
+                      .append(p[3])
+                      .append("E")
+                      .append(e)
+                      .append("\"}");
+                }
+                return Text.json("{\"season_number\":" + p[3] + ",\"episodes\":[" + eps + "]}");
+              }
+              return Text.status(404, "{\"status_code\":34}");
+            });
   }
 
   @AfterEach
-  void stop() {
-    server.stop(0);
+  void stop() throws IOException {
+    server.close();
   }
 
   /** The names in a Downloads folder are lower case with dots: the server matches loosely. */
@@ -120,24 +114,6 @@ class TmdbRefinerTest {
         + "}";
   }
 
-  private static String param(HttpExchange ex, String name) {
-    String q = ex.getRequestURI().getRawQuery();
-    for (String kv : q == null ? new String[0] : q.split("&")) {
-      if (kv.startsWith(name + "=")) {
-        return URLDecoder.decode(kv.substring(name.length() + 1), StandardCharsets.UTF_8);
-      }
-    }
-    return "";
-  }
-
-  private static void send(HttpExchange ex, String body) throws IOException {
-    byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/json");
-    ex.sendResponseHeaders(200, b.length);
-    ex.getResponseBody().write(b);
-    ex.close();
-  }
-
   private static Subject episode(String title, int season, int episode) {
     return new Subject(
         Subject.Kind.EPISODE,
@@ -162,11 +138,7 @@ class TmdbRefinerTest {
   private TmdbRefiner refiner(Store store, List<String> notes) {
     TmdbClient client =
         new TmdbClient(
-            TmdbClient.Settings.of(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/3"),
-                "key",
-                null,
-                "en-US"),
+            TmdbClient.Settings.of(URI.create(server.baseUrl() + "/3"), "key", null, "en-US"),
             HttpClient.newHttpClient(),
             new Lookups(store, System::currentTimeMillis),
             notes::add);
