@@ -141,6 +141,7 @@ final class IdentifyCommand implements Callable<Integer> {
   }
 
   private IdentifyJob job() {
+    lookups.check();
     if (names.isEmpty() && from == null) {
       throw new IllegalArgumentException("give NAMEs or --from FILE");
     }
