@@ -49,6 +49,14 @@ final class LookupOptions {
   boolean ids;
 
   @Option(
+      names = "--lookup-ttl",
+      paramLabel = "FOUND[,MISSING]",
+      description =
+          "How long answers are kept: found ones, and (after a comma) not-found ones. Default:"
+              + " 30d,1d.")
+  String lookupTtl;
+
+  @Option(
       names = "--tmdb-url",
       paramLabel = "URL",
       description = "TMDB's API root (default https://api.themoviedb.org/3).")
@@ -65,6 +73,25 @@ final class LookupOptions {
     if (!(minConfidence >= 0 && minConfidence <= 1)) {
       throw new IllegalArgumentException("--min-confidence must be from 0 to 1");
     }
+    ttls();
+  }
+
+  /** The times to keep found and not-found answers: {@code --lookup-ttl}, else 30 and 1 days. */
+  Duration[] ttls() {
+    if (lookupTtl == null) {
+      return new Duration[] {Duration.ofDays(30), Duration.ofDays(1)};
+    }
+    String[] parts = lookupTtl.split(",", -1);
+    if (parts.length > 2) {
+      throw new IllegalArgumentException(
+          "--lookup-ttl is FOUND or FOUND,MISSING (30d or 30d,1d), not '" + lookupTtl + "'");
+    }
+    Duration found = dev.reel.media.DurationText.parse(parts[0]);
+    Duration missing =
+        parts.length == 2
+            ? dev.reel.media.DurationText.parse(parts[1])
+            : found.compareTo(Duration.ofDays(1)) < 0 ? found : Duration.ofDays(1);
+    return new Duration[] {found, missing};
   }
 
   /**
@@ -84,10 +111,22 @@ final class LookupOptions {
               + " going on with the names alone");
       return SubjectRefiner.NONE;
     }
+    TmdbClient.Settings defaults =
+        TmdbClient.Settings.of(
+            tmdbUrl == null ? TmdbClient.Settings.TMDB : tmdbUrl, key, token, language);
+    Duration[] ttl = ttls();
     TmdbClient client =
         new TmdbClient(
-            TmdbClient.Settings.of(
-                tmdbUrl == null ? TmdbClient.Settings.TMDB : tmdbUrl, key, token, language),
+            new TmdbClient.Settings(
+                defaults.base(),
+                key,
+                token,
+                language,
+                defaults.requestsPerSecond(),
+                defaults.timeout(),
+                defaults.attempts(),
+                ttl[0],
+                ttl[1]),
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
             store == null ? null : new Lookups(store, System::currentTimeMillis),
             warnings);

@@ -8,8 +8,8 @@ public final class DurationText {
   private DurationText() {}
 
   /**
-   * Parses {@code 250ms}, {@code 30s}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number is
-   * seconds.
+   * Parses {@code 250ms}, {@code 30s}, {@code 1.5s}, {@code 2m}, {@code 1h}, {@code 30d}; a bare
+   * number is seconds.
    *
    * @throws IllegalArgumentException with the bad text when it is not a positive duration
    */
@@ -28,6 +28,9 @@ public final class DurationText {
       number = t.substring(0, t.length() - 1);
     } else if (t.endsWith("h")) {
       unitMillis = 3_600_000;
+      number = t.substring(0, t.length() - 1);
+    } else if (t.endsWith("d")) {
+      unitMillis = 86_400_000;
       number = t.substring(0, t.length() - 1);
     } else {
       unitMillis = 1_000;

@@ -14,6 +14,7 @@ class DurationTextTest {
     assertThat(DurationText.parse("1.5s")).isEqualTo(Duration.ofMillis(1500));
     assertThat(DurationText.parse("2m")).isEqualTo(Duration.ofMinutes(2));
     assertThat(DurationText.parse("1h")).isEqualTo(Duration.ofHours(1));
+    assertThat(DurationText.parse("30d")).isEqualTo(Duration.ofDays(30));
     assertThat(DurationText.parse("45")).isEqualTo(Duration.ofSeconds(45));
   }
 
