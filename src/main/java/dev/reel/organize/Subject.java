@@ -106,36 +106,16 @@ public record Subject(
   /** This subject under a canonical title and year (an online lookup's), with an episode title. */
   public Subject named(
       String canonicalTitle, Integer canonicalYear, String canonicalEpisodeTitle, Long id) {
-    return new Subject(
-        kind,
-        canonicalTitle,
-        canonicalYear,
-        season,
-        episodes,
-        date,
-        canonicalEpisodeTitle,
-        edition,
-        part,
-        extra,
-        screenSize,
-        id);
+    return copy(kind, canonicalTitle, canonicalYear, canonicalEpisodeTitle, id);
   }
 
   /** This subject marked as one an online lookup could not tell for sure. */
   public Subject ambiguous() {
-    return new Subject(
-        Kind.AMBIGUOUS,
-        title,
-        year,
-        season,
-        episodes,
-        date,
-        episodeTitle,
-        edition,
-        part,
-        extra,
-        screenSize,
-        tmdbId);
+    return copy(Kind.AMBIGUOUS, title, year, episodeTitle, tmdbId);
+  }
+
+  private Subject copy(Kind k, String t, Integer y, String et, Long id) {
+    return new Subject(k, t, y, season, episodes, date, et, edition, part, extra, screenSize, id);
   }
 
   /**

@@ -169,13 +169,18 @@ public final class BeatTracker {
     return energy > 0 ? at / energy : 0;
   }
 
-  /** The standard deviation of the raw onset strengths. */
-  private double spread() {
+  /** The mean of the raw onset strengths. */
+  private double mean() {
     double mean = 0;
     for (int i = 0; i < frames; i++) {
       mean += onsets[i];
     }
-    mean /= frames;
+    return mean / frames;
+  }
+
+  /** The standard deviation of the raw onset strengths. */
+  private double spread() {
+    double mean = mean();
     double var = 0;
     for (int i = 0; i < frames; i++) {
       var += (onsets[i] - mean) * (onsets[i] - mean);
@@ -183,19 +188,11 @@ public final class BeatTracker {
     return Math.sqrt(var / frames);
   }
 
-  /** The envelope with its slow trend removed, scaled to unit spread. */
+  /** The envelope above its mean, scaled to unit spread. */
   private double[] normalised() {
     double[] env = new double[frames];
-    double mean = 0;
-    for (int i = 0; i < frames; i++) {
-      mean += onsets[i];
-    }
-    mean /= frames;
-    double var = 0;
-    for (int i = 0; i < frames; i++) {
-      var += (onsets[i] - mean) * (onsets[i] - mean);
-    }
-    double sd = Math.sqrt(var / frames);
+    double mean = mean();
+    double sd = spread();
     for (int i = 0; i < frames; i++) {
       env[i] = sd > 0 ? Math.max(0, (onsets[i] - mean) / sd) : 0;
     }

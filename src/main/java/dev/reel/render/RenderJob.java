@@ -240,21 +240,7 @@ public final class RenderJob {
       } catch (IllegalStateException e) {
         throw new JobFailedException("cannot join the segments: " + e.getMessage(), e);
       }
-      Path finished = withMusic(r, temp, stop, progress);
-      if (finished == null) {
-        return JobSummary.of(progress, 0, true);
-      }
-      publish(finished, r);
-      closingLine(r, clipLines, progress, (int) cores, seconds);
-      return new JobSummary(
-          "render",
-          "clips",
-          cores,
-          failed[0],
-          r.clips().size() - clips.size(),
-          0,
-          Duration.ofNanos(progress.jobElapsedNanos()),
-          false);
+      return finish(r, temp, seconds, cores, failed[0], clips.size(), clipLines, stop, progress);
     } finally {
       Files.deleteIfExists(temp);
       Files.deleteIfExists(musicTemp(temp));
@@ -323,21 +309,7 @@ public final class RenderJob {
       if (stop.isStopped()) {
         return JobSummary.of(progress, clips.size() - done[0], true);
       }
-      Path finished = withMusic(r, temp, stop, progress);
-      if (finished == null) {
-        return JobSummary.of(progress, 0, true);
-      }
-      publish(finished, r);
-      closingLine(r, clipLines, progress, done[0], seconds);
-      return new JobSummary(
-          "render",
-          "clips",
-          done[0],
-          done[1],
-          r.clips().size() - clips.size(),
-          0,
-          Duration.ofNanos(progress.jobElapsedNanos()),
-          false);
+      return finish(r, temp, seconds, done[0], done[1], clips.size(), clipLines, stop, progress);
     } finally {
       Files.deleteIfExists(temp);
       Files.deleteIfExists(musicTemp(temp));
@@ -388,6 +360,38 @@ public final class RenderJob {
     }
     Files.delete(made);
     return mixed;
+  }
+
+  /**
+   * The end of either mode: the music laid (when asked for), the rendered file renamed to the
+   * output, the closing line and the summary (clips of missing sources counted as skipped).
+   */
+  private JobSummary finish(
+      RenderRequest r,
+      Path made,
+      double seconds,
+      long ok,
+      long failed,
+      int usable,
+      Consumer<String> clipLines,
+      StopToken stop,
+      ProgressModel progress)
+      throws IOException {
+    Path finished = withMusic(r, made, stop, progress);
+    if (finished == null) {
+      return JobSummary.of(progress, 0, true);
+    }
+    publish(finished, r);
+    closingLine(r, clipLines, progress, (int) ok, seconds);
+    return new JobSummary(
+        "render",
+        "clips",
+        ok,
+        failed,
+        r.clips().size() - usable,
+        0,
+        Duration.ofNanos(progress.jobElapsedNanos()),
+        false);
   }
 
   private static void publish(Path temp, RenderRequest r) throws IOException {
