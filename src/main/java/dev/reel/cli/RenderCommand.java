@@ -204,27 +204,8 @@ final class RenderCommand implements Callable<Integer> {
           "--codec, --crf, --bitrate and --preset need --mode encode: a copy keeps the sources'"
               + " video");
     }
-    if (preset != null
-        && !List.of(
-                "ultrafast",
-                "superfast",
-                "veryfast",
-                "faster",
-                "fast",
-                "medium",
-                "slow",
-                "slower",
-                "veryslow",
-                "placebo")
-            .contains(preset)) {
-      throw new IllegalArgumentException(
-          "--preset must be one of ultrafast, superfast, veryfast, faster, fast, medium, slow,"
-              + " slower, veryslow, not '"
-              + preset
-              + "'");
-    }
     return new dev.reel.media.VideoEncoding(
-        codec.equals("hevc") || codec.equals("x265") ? "h265" : codec, crf, bitrate, preset);
+        dev.reel.media.VideoEncoding.codecName(codec), crf, bitrate, preset);
   }
 
   private RenderRequest request() throws java.io.IOException {

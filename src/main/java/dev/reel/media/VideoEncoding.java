@@ -14,7 +14,30 @@ public record VideoEncoding(String codec, Integer crf, Long bitrate, String pres
   /** H.264 at the encoder's defaults: what a render gives without options. */
   public static final VideoEncoding DEFAULT = new VideoEncoding("h264", null, null, null);
 
+  /** x264's and x265's speed presets, fastest first. */
+  public static final java.util.List<String> PRESETS =
+      java.util.List.of(
+          "ultrafast",
+          "superfast",
+          "veryfast",
+          "faster",
+          "fast",
+          "medium",
+          "slow",
+          "slower",
+          "veryslow",
+          "placebo");
+
+  /** The codec a user's word means: {@code hevc} and {@code x265} are {@code h265}. */
+  public static String codecName(String word) {
+    return word.equals("hevc") || word.equals("x265") ? "h265" : word;
+  }
+
   public VideoEncoding {
+    if (preset != null && !PRESETS.contains(preset)) {
+      throw new IllegalArgumentException(
+          "--preset must be one of " + String.join(", ", PRESETS) + ", not '" + preset + "'");
+    }
     if (!"h264".equals(codec) && !"h265".equals(codec)) {
       throw new IllegalArgumentException("--codec must be h264 or h265, not '" + codec + "'");
     }
