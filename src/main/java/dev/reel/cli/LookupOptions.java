@@ -1,7 +1,10 @@
 package dev.reel.cli;
 
+import dev.reel.lookup.AiClient;
+import dev.reel.lookup.AiReader;
 import dev.reel.lookup.TmdbClient;
 import dev.reel.lookup.TmdbRefiner;
+import dev.reel.organize.SecondOpinion;
 import dev.reel.organize.SubjectRefiner;
 import dev.reel.store.Lookups;
 import dev.reel.store.Store;
@@ -12,7 +15,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
-/** {@code --lookup tmdb} and its settings, for the commands that identify files. */
+/**
+ * {@code --lookup tmdb}, {@code --ai URL} and their settings, for the commands that identify files.
+ */
 final class LookupOptions {
   @Option(
       names = "--lookup",
@@ -62,6 +67,28 @@ final class LookupOptions {
       description = "TMDB's API root (default https://api.themoviedb.org/3).")
   URI tmdbUrl;
 
+  @Option(
+      names = "--ai",
+      paramLabel = "URL",
+      description =
+          "Read the names the parser is unsure of again with an AI model: the root of an"
+              + " OpenAI-compatible API (http://localhost:11434/v1 for Ollama); key from"
+              + " REEL_AI_KEY when it needs one.")
+  URI ai;
+
+  @Option(
+      names = "--ai-model",
+      paramLabel = "MODEL",
+      description = "The model to ask, e.g. qwen2.5:7b; with --ai.")
+  String aiModel;
+
+  @Option(
+      names = "--ai-batch",
+      defaultValue = "50",
+      paramLabel = "N",
+      description = "Names per request to the model. Default: ${DEFAULT-VALUE}.")
+  int aiBatch;
+
   /** Refuses settings that cannot work (a usage error, before any work). */
   void check() {
     if (ids && lookup == null) {
@@ -69,6 +96,18 @@ final class LookupOptions {
     }
     if (lookup != null && !lookup.equals("tmdb")) {
       throw new IllegalArgumentException("--lookup must be tmdb, not '" + lookup + "'");
+    }
+    if (ai != null && (aiModel == null || aiModel.isBlank())) {
+      throw new IllegalArgumentException("--ai needs --ai-model: the model to ask");
+    }
+    if (ai == null && aiModel != null) {
+      throw new IllegalArgumentException("--ai-model needs --ai URL: where the model answers");
+    }
+    if (ai != null && (ai.getScheme() == null || !ai.getScheme().startsWith("http"))) {
+      throw new IllegalArgumentException("--ai must be an http(s) URL, not '" + ai + "'");
+    }
+    if (aiBatch < 1 || aiBatch > 1000) {
+      throw new IllegalArgumentException("--ai-batch must be from 1 to 1000");
     }
     if (!(minConfidence >= 0 && minConfidence <= 1)) {
       throw new IllegalArgumentException("--min-confidence must be from 0 to 1");
@@ -131,5 +170,26 @@ final class LookupOptions {
             store == null ? null : new Lookups(store, System::currentTimeMillis),
             warnings);
     return new TmdbRefiner(client, minConfidence, !nonStrict, warnings);
+  }
+
+  /** The AI model's second reading the options ask for; {@link SecondOpinion#NONE} without --ai. */
+  SecondOpinion secondOpinion(Store store, Map<String, String> env, Consumer<String> warnings) {
+    check();
+    if (ai == null) {
+      return SecondOpinion.NONE;
+    }
+    Duration[] ttl = ttls();
+    AiClient client =
+        new AiClient(
+            AiClient.Settings.of(ai, env.get("REEL_AI_KEY"), aiModel),
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+            warnings);
+    return new AiReader(
+        client,
+        store == null ? null : new Lookups(store, System::currentTimeMillis),
+        aiBatch,
+        ttl[0],
+        ttl[1],
+        warnings);
   }
 }

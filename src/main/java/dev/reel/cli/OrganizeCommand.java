@@ -225,6 +225,8 @@ final class OrganizeCommand implements Callable<Integer> {
               warnings,
               System::nanoTime);
       job.refiningWith(lookups.refiner(cache.off ? null : store, System.getenv(), warnings));
+      job.secondOpinionFrom(
+          lookups.secondOpinion(cache.off ? null : store, System.getenv(), warnings));
       plan = job.plan(request, stop, progress);
       if (plan == null) {
         return JobSummary.of(progress, 0, true);

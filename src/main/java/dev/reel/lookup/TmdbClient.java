@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -99,13 +98,11 @@ public final class TmdbClient {
   }
 
   private final Settings settings;
-  private final HttpClient http;
+  private final ServiceCalls calls;
   private final Lookups cache;
-  private final RateLimit limit;
   private final Consumer<String> warnings;
   private final Map<String, CompletableFuture<Reply>> inFlight = new ConcurrentHashMap<>();
-  private final AtomicBoolean offline = new AtomicBoolean();
-  private final AtomicLong requests = new AtomicLong();
+  private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicLong discarded = new AtomicLong();
 
   /**
@@ -114,15 +111,21 @@ public final class TmdbClient {
    */
   public TmdbClient(Settings settings, HttpClient http, Lookups cache, Consumer<String> warnings) {
     this.settings = settings;
-    this.http = http;
     this.cache = cache;
-    this.limit = new RateLimit(settings.requestsPerSecond(), System::nanoTime);
+    this.calls =
+        new ServiceCalls(
+            "TMDB",
+            http,
+            settings.requestsPerSecond(),
+            settings.attempts(),
+            "set TMDB_API_KEY or TMDB_READ_ACCESS_TOKEN to a valid one",
+            warnings);
     this.warnings = warnings;
   }
 
   /** Requests sent to TMDB so far (retries included). */
   public long requests() {
-    return requests.get();
+    return calls.requests();
   }
 
   /** Answers that came back but could not be used (not JSON, cut short). */
@@ -139,7 +142,12 @@ public final class TmdbClient {
 
   /** Whether the client has gone offline (a refused key, no network). */
   public boolean offline() {
-    return offline.get();
+    return calls.offline();
+  }
+
+  /** Callers waiting for an answer another caller's request will bring (tests watch it). */
+  int waiting() {
+    return waiting.get();
   }
 
   /**
@@ -156,13 +164,18 @@ public final class TmdbClient {
         return kept.get().found() ? parse(kept.get().text(), question) : new Reply.Missing();
       }
     }
-    if (offline.get()) {
+    if (calls.offline()) {
       return new Reply.Unknown("offline");
     }
     CompletableFuture<Reply> mine = new CompletableFuture<>();
     CompletableFuture<Reply> running = inFlight.putIfAbsent(question, mine);
     if (running != null) {
-      return running.join();
+      waiting.incrementAndGet();
+      try {
+        return running.join();
+      } finally {
+        waiting.decrementAndGet();
+      }
     }
     try {
       Reply r = ask(question);
@@ -190,74 +203,24 @@ public final class TmdbClient {
       request.header("Authorization", "Bearer " + settings.bearer());
     }
     String where = "TMDB " + question.substring(0, question.indexOf('?'));
-    for (int attempt = 1; ; attempt++) {
-      HttpResponse<String> response;
-      try {
-        limit.acquire();
-        requests.incrementAndGet();
-        response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new Reply.Unknown("stopped");
-      } catch (IOException e) {
-        goOffline(
-            "cannot reach TMDB at "
-                + settings.base().getHost()
-                + " ("
-                + e.getClass().getSimpleName()
-                + "): going on with the names alone");
-        return new Reply.Unknown("offline");
-      }
-      int status = response.statusCode();
-      if (status == 200) {
-        Reply r = parse(response.body(), question);
+    return switch (calls.send(request.GET().build(), where)) {
+      case ServiceCalls.Result.Ok ok -> {
+        Reply r = parse(ok.body(), question);
         if (r instanceof Reply.Answer && cache != null) {
           cache.put(
-              SERVICE,
-              question,
-              new Lookups.Answer(true, response.body()),
-              settings.found().toMillis());
+              SERVICE, question, new Lookups.Answer(true, ok.body()), settings.found().toMillis());
         }
-        return r;
+        yield r;
       }
-      if (status == 404) {
+      case ServiceCalls.Result.NotFound nf -> {
         if (cache != null) {
           cache.put(
               SERVICE, question, new Lookups.Answer(false, ""), settings.missing().toMillis());
         }
-        return new Reply.Missing();
+        yield new Reply.Missing();
       }
-      if (status == 401) {
-        goOffline(
-            "TMDB refused the key (401): set TMDB_API_KEY or TMDB_READ_ACCESS_TOKEN to a valid one;"
-                + " going on with the names alone");
-        return new Reply.Unknown("refused");
-      }
-      boolean again = status == 429 || status >= 500;
-      if (!again || attempt >= settings.attempts()) {
-        warnings.accept(where + ": HTTP " + status + (again ? " after " + attempt + " tries" : ""));
-        return new Reply.Unknown("HTTP " + status);
-      }
-      try {
-        Thread.sleep(pause(response, attempt).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new Reply.Unknown("stopped");
-      }
-    }
-  }
-
-  /** Retry-After in seconds when the answer gives it (capped at a minute), else 0.5 s doubling. */
-  static Duration pause(HttpResponse<?> response, int attempt) {
-    Optional<String> after = response.headers().firstValue("Retry-After");
-    if (after.isPresent()) {
-      try {
-        return Duration.ofSeconds(Math.min(60, Math.max(0, Long.parseLong(after.get().strip()))));
-      } catch (NumberFormatException e) {
-        // an HTTP date: fall back to the growing pause
-      }
-    }
-    return Duration.ofMillis(500L << Math.min(6, attempt - 1));
+      case ServiceCalls.Result.Failed f -> new Reply.Unknown(f.why());
+    };
   }
 
   private Reply parse(String body, String question) {
@@ -275,12 +238,6 @@ public final class TmdbClient {
               + ": an answer that is not JSON"
               + " was discarded");
       return new Reply.Unknown("not JSON");
-    }
-  }
-
-  private void goOffline(String why) {
-    if (offline.compareAndSet(false, true)) {
-      warnings.accept(why);
     }
   }
 

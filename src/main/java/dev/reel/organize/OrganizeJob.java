@@ -39,6 +39,7 @@ public final class OrganizeJob {
   private final LongSupplier nanoClock;
   private final List<String> phaseTimes = new ArrayList<>();
   private SubjectRefiner refiner = SubjectRefiner.NONE;
+  private SecondOpinion secondOpinion = SecondOpinion.NONE;
 
   /**
    * @param store for content hashes, or null
@@ -60,6 +61,14 @@ public final class OrganizeJob {
   /** Refines subjects between the scan and the plan (a lookup); none by default. */
   public OrganizeJob refiningWith(SubjectRefiner refiner) {
     this.refiner = java.util.Objects.requireNonNull(refiner, "refiner");
+    return this;
+  }
+
+  /**
+   * Reads the names the parser is unsure of again (an AI model) before the lookup; none by default.
+   */
+  public OrganizeJob secondOpinionFrom(SecondOpinion opinion) {
+    this.secondOpinion = java.util.Objects.requireNonNull(opinion, "opinion");
     return this;
   }
 
@@ -134,7 +143,7 @@ public final class OrganizeJob {
         warnings.accept(e.getMessage() + "; hashing without the cache");
       }
     }
-    List<ScannedFile> refined = refine(scanned, stop);
+    List<ScannedFile> refined = refine(reread(scanned, stop, progress), stop, progress);
     Planner planner = new Planner(request, new ContentHasher(hashes), warnings);
     Plan plan = planner.plan(refined, sidecars, stop, progress);
     progress.total(plan.actions().size());
@@ -221,10 +230,39 @@ public final class OrganizeJob {
         });
   }
 
-  private List<ScannedFile> refine(List<ScannedFile> scanned, StopToken stop) {
-    if (refiner == SubjectRefiner.NONE) {
+  /** The doubtful names read again by the second opinion, when there is one. */
+  private List<ScannedFile> reread(
+      List<ScannedFile> scanned, StopToken stop, ProgressModel progress) {
+    if (secondOpinion == SecondOpinion.NONE || stop.isStopped()) {
       return scanned;
     }
+    java.util.Map<String, Subject> doubtful = new java.util.LinkedHashMap<>();
+    for (ScannedFile f : scanned) {
+      if (f.subject().doubt().isPresent()) {
+        doubtful.put(nameWithFolders(f.file()), f.subject());
+      }
+    }
+    if (doubtful.isEmpty()) {
+      return scanned;
+    }
+    long t = nanoClock.getAsLong();
+    progress.beginPhase("ai");
+    java.util.Map<String, Subject> better = secondOpinion.reread(doubtful, stop, progress);
+    phase("ai", nanoClock.getAsLong() - t, doubtful.size());
+    List<ScannedFile> out = new ArrayList<>(scanned.size());
+    for (ScannedFile f : scanned) {
+      Subject b = f.subject().doubt().isPresent() ? better.get(nameWithFolders(f.file())) : null;
+      out.add(b == null ? f : new ScannedFile(f.file(), f.problem(), b, f.quality()));
+    }
+    return out;
+  }
+
+  private List<ScannedFile> refine(
+      List<ScannedFile> scanned, StopToken stop, ProgressModel progress) {
+    if (refiner == SubjectRefiner.NONE || stop.isStopped()) {
+      return scanned;
+    }
+    progress.beginPhase("lookup");
     java.util.Set<Subject> distinct = new java.util.LinkedHashSet<>();
     for (ScannedFile f : scanned) {
       distinct.add(f.subject());

@@ -109,6 +109,59 @@ public record Subject(
     return copy(kind, canonicalTitle, canonicalYear, canonicalEpisodeTitle, id);
   }
 
+  /**
+   * Why the name's own reading of this subject may be wrong, or empty when it looks sure: no title,
+   * an episode without its number, a movie without a year, a title of digits or a single letter.
+   * Such names are the ones worth a second reading (an AI model's).
+   */
+  public java.util.Optional<String> doubt() {
+    if (extra != null) {
+      return java.util.Optional.empty(); // the folder or the name said so
+    }
+    if (title == null) {
+      return java.util.Optional.of("no title");
+    }
+    if (kind == Kind.UNKNOWN) {
+      return java.util.Optional.of("a show without an episode number");
+    }
+    String plain = normalize(title);
+    if (plain.length() < 2 || plain.chars().allMatch(Character::isDigit)) {
+      return java.util.Optional.of("a title of digits or one letter");
+    }
+    if (kind == Kind.MOVIE && year == null) {
+      return java.util.Optional.of("a movie without a year");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * This file read again as {@code kind} (a second reading's): its title, year, season and
+   * episodes, or the kind of extra; what only the name's tags say (edition, part, screen size)
+   * stays.
+   */
+  public Subject readAs(
+      Kind newKind,
+      String newTitle,
+      Integer newYear,
+      Integer newSeason,
+      List<Integer> newEpisodes,
+      String newExtra) {
+    boolean movie = newKind == Kind.MOVIE;
+    return new Subject(
+        newKind,
+        newTitle,
+        newYear,
+        newSeason,
+        newEpisodes,
+        null,
+        null,
+        movie ? edition : null,
+        movie ? part : null,
+        newExtra,
+        screenSize,
+        null);
+  }
+
   /** This subject marked as one an online lookup could not tell for sure. */
   public Subject ambiguous() {
     return copy(Kind.AMBIGUOUS, title, year, episodeTitle, tmdbId);

@@ -22,13 +22,18 @@ import javax.net.ssl.SSLContext;
 /**
  * A real HTTP/1.1 server on 127.0.0.1 for tests, with programmable behaviour per request: status,
  * headers, body size (or a given text body), delay before the status line, connection reset, stall,
- * or close. Keeps connections alive like a CDN, records every request (with the time it arrived)
- * and counts requests per target.
+ * or close. Keeps connections alive like a CDN, records every request (with the time it arrived and
+ * its body) and counts requests per target.
  */
 public final class TestHttpServer implements AutoCloseable {
   /** A request as the server saw it. */
   public record Request(
-      String method, String target, Map<String, String> headers, long arrivedNanos, int seen) {
+      String method,
+      String target,
+      Map<String, String> headers,
+      long arrivedNanos,
+      int seen,
+      String body) {
     public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
@@ -168,7 +173,12 @@ public final class TestHttpServer implements AutoCloseable {
               h.substring(0, c).strip().toLowerCase(Locale.ROOT), h.substring(c + 1).strip());
         }
         int seen = perTarget.computeIfAbsent(parts[1], k -> new AtomicInteger()).incrementAndGet();
-        Request req = new Request(parts[0], parts[1], headers, System.nanoTime(), seen);
+        String length = headers.get("content-length");
+        String body =
+            length == null
+                ? ""
+                : new String(in.readNBytes(Integer.parseInt(length)), StandardCharsets.UTF_8);
+        Request req = new Request(parts[0], parts[1], headers, System.nanoTime(), seen, body);
         requests.add(req);
         Reply reply = behaviour.apply(req);
         switch (reply) {
@@ -184,13 +194,13 @@ public final class TestHttpServer implements AutoCloseable {
           }
           case Respond r -> respond(out, req, r);
           case Text t -> {
-            byte[] body = t.body().getBytes(StandardCharsets.UTF_8);
+            byte[] text = t.body().getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder("HTTP/1.1 ").append(t.status()).append(" X\r\n");
-            head.append("Content-Length: ").append(body.length).append("\r\n");
+            head.append("Content-Length: ").append(text.length).append("\r\n");
             t.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             head.append("\r\n");
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
+            out.write(text);
             out.flush();
           }
           case EarlyHints e -> {
