@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reel.http.TestHttpServer;
 import dev.reel.http.TestHttpServer.Text;
+import dev.reel.lookup.AiFake;
 import dev.reel.lookup.TmdbFake;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -162,5 +163,66 @@ class OrganizeLookupTest {
     assertThat(offline.code()).as(offline.err()).isZero();
     assertThat(offline.err()).contains("TMDB_API_KEY");
     assertThat(offline.out()).contains("breaking bad").doesNotContain("(2008)");
+  }
+
+  @Test
+  void theAiReadsTheDoubtfulNamesAgainAndTmdbThenNamesThem() throws Exception {
+    OrganizeFixture.base(dir.resolve("base"));
+    Path in = dir.resolve("in");
+    OrganizeFixture.video(in.resolve("breaking.bad.s01e01.720p.hdtv.x264-grp.mkv"));
+    OrganizeFixture.video(in.resolve("Breaking Bad/Season 1/02.mkv"));
+    OrganizeFixture.video(in.resolve("Heat.mkv"));
+    Path lib = dir.resolve("lib");
+    Files.createDirectories(lib);
+    List<List<String>> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (TestHttpServer ai =
+        new TestHttpServer(
+            req -> {
+              List<String> names = AiFake.names(req);
+              asked.add(names);
+              List<String> answers = new ArrayList<>();
+              for (int i = 0; i < names.size(); i++) {
+                answers.add(
+                    names.get(i).endsWith("Heat.mkv")
+                        ? AiFake.answer(i + 1, "movie", "Heat", 1995, null, List.of())
+                        : AiFake.answer(i + 1, "episode", "Breaking Bad", null, 1, List.of(2)));
+              }
+              return Text.json(
+                  AiFake.envelope("{\"answers\":[" + String.join(",", answers) + "]}"));
+            })) {
+      String[] args = {
+        in.toString(),
+        "--into",
+        lib.toString(),
+        "--json",
+        "--ai",
+        ai.baseUrl() + "/v1",
+        "--ai-model",
+        "qwen2.5:7b",
+        "--lookup",
+        "tmdb",
+        "--tmdb-url",
+        server.baseUrl() + "/3",
+        "--cache",
+        dir.resolve("cache").toString(),
+        "-q"
+      };
+      Map<String, String> env = Map.of("TMDB_API_KEY", "secret-key", "REEL_AI_KEY", "ai-secret");
+      Child c = organize(env, args);
+      assertThat(c.code()).as(c.err()).isZero();
+      assertThat(asked).hasSize(1);
+      assertThat(asked.get(0))
+          .containsExactlyInAnyOrder("in/Breaking Bad/Season 1/02.mkv", "in/Heat.mkv");
+      assertThat(c.out())
+          .contains("Breaking Bad (2008)/Season 01/Breaking Bad (2008) - s01e02 - Cat's in the Bag")
+          .contains("Heat (1995)/Heat (1995).mkv");
+      assertThat(c.out() + c.err()).doesNotContain("ai-secret").doesNotContain("secret-key");
+      assertThat(ai.requests().get(0).header("Authorization")).isEqualTo("Bearer ai-secret");
+
+      Child again = organize(env, args);
+      assertThat(again.code()).as(again.err()).isZero();
+      assertThat(asked).hasSize(1); // the cache answered
+      assertThat(again.out()).isEqualTo(c.out());
+    }
   }
 }

@@ -15,7 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +31,8 @@ class TmdbClientTest {
   @TempDir Path dir;
   private TestHttpServer server;
   private final AtomicInteger flaky = new AtomicInteger();
+  private final CountDownLatch arrived = new CountDownLatch(1);
+  private final CountDownLatch release = new CountDownLatch(1);
 
   @BeforeEach
   void start() throws IOException {
@@ -54,6 +59,15 @@ class TmdbClientTest {
                         ? Text.status(429, "{}").withHeader("Retry-After", "1")
                         : Text.json("{\"ok\":true}");
                 case "html" -> Text.json("<html>maintenance</html>");
+                case "held" -> {
+                  arrived.countDown();
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  yield Text.json("{\"page\":1,\"results\":[]}");
+                }
                 default -> Text.status(500, "{}").withHeader("Retry-After", "0");
               };
             });
@@ -74,6 +88,25 @@ class TmdbClientTest {
 
   private List<String> targets() {
     return server.requests().stream().map(TestHttpServer.Request::target).toList();
+  }
+
+  @Test
+  void identicalQuestionsInFlightAtTheSameTimeShareOneRequest() throws Exception {
+    TmdbClient c = client(null, KEY, null, new CopyOnWriteArrayList<>());
+    CompletableFuture<TmdbClient.Reply> first =
+        CompletableFuture.supplyAsync(() -> c.get("held", Map.of("query", "x")));
+    assertThat(arrived.await(60, TimeUnit.SECONDS)).isTrue(); // the first is at the server, held
+    CompletableFuture<TmdbClient.Reply> second =
+        CompletableFuture.supplyAsync(() -> c.get("held", Map.of("query", "x")));
+    long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // against a hang, not timing
+    while (c.waiting() < 1 && server.requests().size() < 2 && System.nanoTime() < guard) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    assertThat(first.get()).isInstanceOf(TmdbClient.Reply.Answer.class);
+    assertThat(second.get()).isInstanceOf(TmdbClient.Reply.Answer.class);
+    assertThat(server.requests()).hasSize(1);
+    assertThat(c.requests()).isEqualTo(1);
   }
 
   @Test
