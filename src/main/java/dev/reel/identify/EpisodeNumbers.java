@@ -217,7 +217,15 @@ final class EpisodeNumbers {
               && t.text().length() >= 3
               && !yearFollows
               && t.text().length() <= 4;
-      if (t.bracketed() && !bracketed) {
+      boolean alone = // "[Group] Show [01][1080p]": a number alone in its bracket
+          afterGroup
+              && t.bracketed()
+              && i > titleStart
+              && t.text().length() <= 3
+              && t.before().endsWith("[")
+              && (next == null || next.before().startsWith("]"))
+              && !yearFollows;
+      if (t.bracketed() && !bracketed && !alone) {
         continue;
       }
       if (dashed && inside
@@ -225,6 +233,7 @@ final class EpisodeNumbers {
           || lastWord
           || middle
           || bracketed
+          || alone
           || rangeAtEnd
           || titleAfter) {
         return i;

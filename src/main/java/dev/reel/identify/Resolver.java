@@ -73,6 +73,12 @@ final class Resolver {
         titleEnd = k; // "Le Prestige (The Prestige)": the bracket holds another title or tags
         break;
       }
+      if (tokens.get(titleStart).bracketed()
+          && tokens.get(k).bracketed()
+          && tokens.get(k).before().indexOf(']') >= 0) {
+        titleEnd = k; // "[Group][Title][01][1080p]": the title's bracket has closed
+        break;
+      }
     }
     List<Match> accepted = new ArrayList<>();
     for (Match m : matches) {
@@ -168,7 +174,9 @@ final class Resolver {
       if (lastEpisode != null && lastEpisode.from() >= titleEnd) {
         int end = lastEpisode.to();
         int next = nextCovered(end, groupStart);
-        if (next > end) {
+        if (next > end
+            && !(tokens.get(end).bracketed() && !tokens.get(end - 1).bracketed())) {
+          // "Show - 01 [Baha][1080p]": a bracket after the number holds tags, not a title
           episodeTitle = titles.text(end, next);
         }
       }

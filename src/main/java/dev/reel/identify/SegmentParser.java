@@ -45,6 +45,7 @@ final class SegmentParser {
   }
 
   static SegmentParse parse(String segment, boolean fileName) {
+    segment = withAsciiBrackets(segment);
     SegmentParser p = new SegmentParser(segment, fileName);
     p.scan();
     return new Resolver(segment, p.tokens, p.matches, fileName).resolve();
@@ -60,6 +61,35 @@ final class SegmentParser {
       }
       i += Math.max(1, used);
     }
+  }
+
+  /**
+   * Full-width forms as their ASCII letters, digits and signs ("１０８０Ｐ", "（", "！"), the
+   * ideographic space as a space, and CJK brackets ({@code 【】「」『』〔〕〖〗《》〈〉}) as square
+   * brackets: anime releases use them as delimiters. One character for one, so offsets hold.
+   */
+  static String withAsciiBrackets(String s) {
+    char[] out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char m = c;
+      if (c >= '\uFF01' && c <= '\uFF5E') {
+        m = (char) (c - 0xFEE0);
+      } else if (c == '\u3000') {
+        m = ' ';
+      } else if ("【「『〔〖《〈".indexOf(c) >= 0) {
+        m = '[';
+      } else if ("】」』〕〗》〉".indexOf(c) >= 0) {
+        m = ']';
+      }
+      if (m != c) {
+        if (out == null) {
+          out = s.toCharArray();
+        }
+        out[i] = m;
+      }
+    }
+    return out == null ? s : new String(out);
   }
 
   private static String stripKey(String lower) {

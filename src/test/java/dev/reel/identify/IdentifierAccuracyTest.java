@@ -40,6 +40,9 @@ class IdentifierAccuracyTest {
   void animeCases() throws IOException {
     AccuracyReport r = AccuracyReport.run("anitomy-cases.jsonl", identifier, ANIME_PROPERTIES);
     System.out.println(r.table("anitomy-cases"));
+    if (System.getProperty("reel.anime-failures") != null) {
+      Files.write(Path.of(System.getProperty("reel.anime-failures")), r.failures);
+    }
     assertThat(r.fullShare()).isGreaterThanOrEqualTo(ANIME_FLOOR);
   }
 
