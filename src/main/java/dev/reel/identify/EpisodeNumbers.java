@@ -131,6 +131,33 @@ final class EpisodeNumbers {
   }
 
   /**
+   * "Show S2 - 09", "Title 第2季 - 03": a season marker with no episode, then a dash and a number of
+   * up to four digits: that number is the episode. Returns whether one was added.
+   */
+  boolean numberAfterSeason(List<Match> accepted) {
+    Match season = null;
+    for (Match m : accepted) {
+      if (m.property().equals("season") && (season == null || m.to() > season.to())) {
+        season = m;
+      }
+    }
+    if (season == null || season.to() >= r.tokens.size() || r.covered[season.to()]) {
+      return false;
+    }
+    Token t = r.tokens.get(season.to());
+    if (!t.isDigits() || t.text().length() > 4 || !t.before().strip().equals("-")) {
+      return false;
+    }
+    if (t.text().length() == 4 && Integer.parseInt(t.text()) >= 1920) {
+      return false; // "Season 2 - 2019": a year
+    }
+    accepted.add(
+        new Match(season.to(), season.to() + 1, "episode", Integer.parseInt(t.text()), false));
+    r.covered[season.to()] = true;
+    return true;
+  }
+
+  /**
    * Adds the episode a bare number stands for. Outside anime (no leading [Group], no CRC), a three-
    * or four-digit number is season and episode: "117" is S01E17, "0307" S03E07.
    */

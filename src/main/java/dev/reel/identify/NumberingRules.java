@@ -76,6 +76,19 @@ final class NumberingRules {
     Token word = p.at(i);
     Token after = p.at(i + 1);
     char w0 = Character.toLowerCase(word.text().charAt(0));
+    if (w0 > 0x2E80 || Character.isDigit(w0) && word.text().length() <= 6 && !word.isDigits()) {
+      Matcher cjk = CJK_EPISODE.matcher(word.text());
+      if (cjk.matches()) { // "第01话", "01話", "第3集", "1화"
+        p.add(i, i + 1, "episode", Integer.parseInt(cjk.group(1)), false);
+        return 1;
+      }
+      cjk = CJK_SEASON.matcher(word.text());
+      if (cjk.matches()) { // "第2季", "2期", "시즌2"
+        String n = cjk.group(1) != null ? cjk.group(1) : cjk.group(2);
+        p.add(i, i + 1, "season", Integer.parseInt(n), false);
+        return 1;
+      }
+    }
     if (after != null
         && (w0 == 'e' || w0 == 'c')
         && word.text().length() <= 9
@@ -94,6 +107,11 @@ final class NumberingRules {
     }
     return markers(i);
   }
+
+  private static final java.util.regex.Pattern CJK_EPISODE =
+      java.util.regex.Pattern.compile("第?(\\d{1,4})[话話集回화]");
+  private static final java.util.regex.Pattern CJK_SEASON =
+      java.util.regex.Pattern.compile("第?(\\d{1,2})[季期]|시즌(\\d{1,2})");
 
   private boolean episodeBefore() {
     for (Match m : p.matches) {

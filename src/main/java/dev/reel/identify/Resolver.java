@@ -124,6 +124,9 @@ final class Resolver {
         hasEpisode = true;
       }
     }
+    if (fileName && !has(accepted, "episode")) {
+      hasEpisode |= episodes.numberAfterSeason(accepted); // "Show S2 - 09", "第2季 - 03"
+    }
     episodes.afterEpisodeNumbers(accepted, year, leadingGroup);
     titleEnd = episodes.absoluteBeforeEpisode(accepted, titleStart, titleEnd);
     accepted.sort((a, b) -> Integer.compare(a.from(), b.from()));
