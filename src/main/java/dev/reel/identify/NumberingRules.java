@@ -76,6 +76,22 @@ final class NumberingRules {
     Token word = p.at(i);
     Token after = p.at(i + 1);
     char w0 = Character.toLowerCase(word.text().charAt(0));
+    if (after != null
+        && Character.isDigit(w0)
+        && after.lower().equals("season")
+        && ORDINAL.matcher(word.lower()).matches()) {
+      // "Kimi ni Todoke 2nd Season - 00", "Hayate no Gotoku 2nd Season 24"
+      p.add(i, i + 2, "season", Integer.parseInt(word.lower().replaceAll("\\D", "")), false);
+      Token number = p.at(i + 2);
+      if (number != null
+          && number.isDigits()
+          && number.text().length() <= 3
+          && !number.bracketed()) {
+        p.add(i + 2, i + 3, "episode", Integer.parseInt(number.text()), false);
+        return 3;
+      }
+      return 2;
+    }
     if (w0 > 0x2E80 || Character.isDigit(w0) && word.text().length() <= 6 && !word.isDigits()) {
       Matcher cjk = CJK_EPISODE.matcher(word.text());
       if (cjk.matches()) { // "第01话", "01話", "第3集", "1화"
@@ -108,6 +124,8 @@ final class NumberingRules {
     return markers(i);
   }
 
+  private static final java.util.regex.Pattern ORDINAL =
+      java.util.regex.Pattern.compile("\\d{1,2}(?:st|nd|rd|th)");
   private static final java.util.regex.Pattern CJK_EPISODE =
       java.util.regex.Pattern.compile("第?(\\d{1,4})[话話集回화]");
   private static final java.util.regex.Pattern CJK_SEASON =
