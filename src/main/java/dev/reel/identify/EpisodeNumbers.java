@@ -29,7 +29,15 @@ final class EpisodeNumbers {
     }
     if (year >= 0 && last == null && year + 1 < r.tokens.size()) {
       Token t = r.tokens.get(year + 1);
-      if (t.isDigits() && t.text().length() == 3 && !r.covered[year + 1]) {
+      Token next = year + 2 < r.tokens.size() ? r.tokens.get(year + 2) : null;
+      boolean animeNumber = // "[Taka]_Fullmetal_Alchemist_(2009)_04_[720p]"
+          anime
+              && t.text().length() <= 3
+              && !t.bracketed()
+              && (next == null || next.bracketed() || r.covered[year + 2]);
+      if (t.isDigits()
+          && (t.text().length() == 3 || animeNumber)
+          && !r.covered[year + 1]) {
         addNumberedEpisode(accepted, year + 1, anime);
         r.covered[year + 1] = true;
       }
@@ -145,7 +153,7 @@ final class EpisodeNumbers {
       return false;
     }
     Token t = r.tokens.get(season.to());
-    if (!t.isDigits() || t.text().length() > 4 || !t.before().strip().equals("-")) {
+    if (!t.isDigits() || t.text().length() > 4 || !t.before().matches("[ ._]*-[ ._]*")) {
       return false;
     }
     if (t.text().length() == 4 && Integer.parseInt(t.text()) >= 1920) {

@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
  */
 final class NumberingRules {
   private static final Pattern SXXEXX =
-      Pattern.compile("(?i)s(\\d{1,4})((?:x?ep?\\d{1,4}|x\\d{1,4})*)");
+      Pattern.compile("(?i)s(\\d{1,4})((?:x?ep?\\d{1,4}|x\\d{1,4})*)(?:v(\\d{1,2}))?");
   private static final Pattern EP_LIST = Pattern.compile("(?i)(?:ep|e|x)(\\d{1,4})");
   private static final Pattern NXN = Pattern.compile("(?i)(\\d{1,4})x(\\d{1,3})((?:x\\d{1,3})*)");
-  private static final Pattern EPISODE_ONLY = Pattern.compile("(?i)(?:e|ep|episode)(\\d{1,4})");
+  private static final Pattern EPISODE_ONLY =
+      Pattern.compile("(?i)(?:e|ep|episode)(\\d{1,4})(?:v(\\d{1,2}))?");
   private static final Pattern BONUS_X = Pattern.compile("(?i)x(\\d{1,3})");
   private static final Pattern EP_VERSION = Pattern.compile("(?i)(\\d{1,4})v(\\d)");
   private static final Pattern VERSION = Pattern.compile("(?i)v(\\d)");
@@ -152,8 +153,11 @@ final class NumberingRules {
     if (c0 == 's'
         && hasDigit
         && (m = SXXEXX.matcher(s)).matches()
-        && (m.group(2).isEmpty() ? seasonAlone(s) : true)) {
+        && (m.group(2).isEmpty() ? seasonAlone(s) && m.group(3) == null : true)) {
       int season = Integer.parseInt(m.group(1));
+      if (m.group(3) != null) { // "S01E06v2": the release's second version
+        p.matches.add(new Match(i, i + 1, "version", Integer.parseInt(m.group(3)), false));
+      }
       List<Integer> episodes = new ArrayList<>();
       Matcher e = EP_LIST.matcher(m.group(2));
       while (e.find()) {
@@ -232,6 +236,9 @@ final class NumberingRules {
         List<Integer> episodes = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
         int used = 1 + lists.continuation(i + 1, episodes, "e");
         p.add(i, i + used, "episode", NumberLists.list(episodes), false);
+        if (m.group(2) != null) { // "Ep05v2"
+          p.matches.add(new Match(i, i + 1, "version", Integer.parseInt(m.group(2)), false));
+        }
         return used;
       }
     }

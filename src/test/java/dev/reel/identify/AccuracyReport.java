@@ -97,7 +97,8 @@ final class AccuracyReport {
         continue;
       }
       Object ours = id.properties().get(key);
-      boolean right = equal(key, f.getValue(), ours);
+      boolean right =
+          equal(key, f.getValue(), ours) || scored != null && sameRange(f.getValue(), ours);
       int[] tally = perProperty.computeIfAbsent(key, k -> new int[2]);
       tally[1]++;
       if (right) {
@@ -140,6 +141,27 @@ final class AccuracyReport {
     Set<String> out = new TreeSet<>();
     s.forEach(v -> out.add(v.toLowerCase(Locale.ROOT)));
     return out;
+  }
+
+  /**
+   * anitomy writes a range of episodes by its ends ("13-15" is [13, 15]); reel, like guessit, lists
+   * every episode of it. The same range either way.
+   */
+  static boolean sameRange(JsonNode expected, Object ours) {
+    if (!expected.isArray() || expected.size() != 2 || !(ours instanceof List<?> l)) {
+      return false;
+    }
+    int from = expected.get(0).asInt();
+    int to = expected.get(1).asInt();
+    if (to <= from + 1 || l.size() != to - from + 1) {
+      return false;
+    }
+    for (int k = 0; k < l.size(); k++) {
+      if (!Integer.valueOf(from + k).equals(l.get(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean equal(String key, JsonNode expected, Object ours) {
