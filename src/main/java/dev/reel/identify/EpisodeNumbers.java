@@ -35,9 +35,7 @@ final class EpisodeNumbers {
               && t.text().length() <= 3
               && !t.bracketed()
               && (next == null || next.bracketed() || r.covered[year + 2]);
-      if (t.isDigits()
-          && (t.text().length() == 3 || animeNumber)
-          && !r.covered[year + 1]) {
+      if (t.isDigits() && (t.text().length() == 3 || animeNumber) && !r.covered[year + 1]) {
         addNumberedEpisode(accepted, year + 1, anime);
         r.covered[year + 1] = true;
       }

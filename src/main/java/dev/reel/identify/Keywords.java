@@ -249,9 +249,7 @@ final class Keywords {
     strong("dxva", "video_api=DXVA");
     strong("subs esub subbed subtitles", "subtitle_language=und");
     // Chinese fansub tags: simplified or traditional subtitles (and Japanese beside them)
-    strong(
-        "chs cht big5 简体 繁体 简中 繁中 简日 繁日 简日双语 繁日双语 简繁 简繁日 简繁日双语 中文字幕 中字",
-        "subtitle_language=zh");
+    strong("chs cht big5 简体 繁体 简中 繁中 简日 繁日 简日双语 繁日双语 简繁 简繁日 简繁日双语 中文字幕 中字", "subtitle_language=zh");
     strong("简体内嵌 繁体内嵌 简日内嵌 繁日内嵌", "subtitle_language=zh", "other=Hardcoded Subtitles");
     strong("内嵌", "other=Hardcoded Subtitles");
     weak("mp4", "container=mp4");

@@ -177,8 +177,7 @@ final class Resolver {
       if (lastEpisode != null && lastEpisode.from() >= titleEnd) {
         int end = lastEpisode.to();
         int next = nextCovered(end, groupStart);
-        if (next > end
-            && !(tokens.get(end).bracketed() && !tokens.get(end - 1).bracketed())) {
+        if (next > end && !(tokens.get(end).bracketed() && !tokens.get(end - 1).bracketed())) {
           // "Show - 01 [Baha][1080p]": a bracket after the number holds tags, not a title
           episodeTitle = titles.text(end, next);
         }

@@ -64,15 +64,18 @@ final class SegmentParser {
   }
 
   /**
-   * Full-width forms as their ASCII letters, digits and signs ("１０８０Ｐ", "（", "！"), the
-   * ideographic space as a space, and CJK brackets ({@code 【】「」『』〔〕〖〗《》〈〉}) as square
-   * brackets: anime releases use them as delimiters. One character for one, so offsets hold.
+   * Full-width forms as their ASCII letters, digits and signs ("１０８０Ｐ", "（", "！"), the ideographic
+   * space as a space, and CJK brackets ({@code 【】「」『』〔〕〖〗《》〈〉}) as square brackets: anime releases
+   * use them as delimiters. One character for one, so offsets hold.
    */
   static String withAsciiBrackets(String s) {
     char[] out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       char m = c;
+      if (c < '\u3000') {
+        continue; // the common case: nothing to map
+      }
       if (c >= '\uFF01' && c <= '\uFF5E') {
         m = (char) (c - 0xFEE0);
       } else if (c == '\u3000') {

@@ -11,11 +11,6 @@ final class TitleText {
     this.r = r;
   }
 
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-
-  private static final java.util.regex.Pattern EDGE_PUNCTUATION =
-      java.util.regex.Pattern.compile("^[\\-\\[\\(\\s]+|[\\-\\[\\(\\s]+$");
-
   /** The segment's text over r.tokens [from, to), with dots and underscores as spaces. */
   String text(int from, int to) {
     if (from >= to || from >= r.tokens.size()) {
@@ -33,11 +28,27 @@ final class TitleText {
               && Character.isLetter(raw.charAt(k + 1))
               && Character.isLetter(raw.charAt(k - 1))
               && Character.isUpperCase(raw.charAt(k + 1));
-      sb.append((c == '.' && !dotInAcronym) || c == '_' ? ' ' : c);
+      if ((c == '.' && !dotInAcronym) || c == '_' || Character.isWhitespace(c)) {
+        c = ' ';
+      }
+      if (c != ' ' || (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ')) {
+        sb.append(c); // runs of spaces as one, none in front
+      }
     }
-    String s = SPACES.matcher(sb).replaceAll(" ").strip();
-    s = EDGE_PUNCTUATION.matcher(s).replaceAll("");
-    return s;
+    int head = 0;
+    int tail = sb.length();
+    while (head < tail && isEdge(sb.charAt(head))) {
+      head++;
+    }
+    while (tail > head && isEdge(sb.charAt(tail - 1))) {
+      tail--;
+    }
+    return sb.substring(head, tail);
+  }
+
+  /** Dashes, opening brackets and spaces are trimmed off a title's ends. */
+  private static boolean isEdge(char c) {
+    return c == '-' || c == '[' || c == '(' || c == ' ';
   }
 
   /** Whether position k holds a letter standing alone between dots (an acronym's letter). */
