@@ -4,7 +4,9 @@ import dev.reel.concurrent.StopToken;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,8 +18,14 @@ import java.util.concurrent.BlockingQueue;
  */
 final class LineFeed implements Iterator<String> {
   private static final Object END = new Object();
-  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4_096);
+
+  /** Lines go over in chunks: one hand-over per line costs more than reading the line. */
+  private static final int CHUNK = 256;
+
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
   private Object next;
+  private List<String> chunk = List.of();
+  private int at;
 
   LineFeed(BufferedReader in, StopToken stop) {
     stop.onStop(
@@ -33,7 +41,16 @@ final class LineFeed implements Iterator<String> {
               try {
                 String line;
                 while (!stop.isStopped() && (line = in.readLine()) != null) {
-                  queue.put(line);
+                  List<String> lines = new ArrayList<>(CHUNK);
+                  lines.add(line);
+                  // more only while more is there: a pipe's single question goes over at once
+                  while (lines.size() < CHUNK && in.ready() && (line = in.readLine()) != null) {
+                    lines.add(line);
+                  }
+                  queue.put(lines);
+                  if (line == null) {
+                    break;
+                  }
                 }
                 queue.put(END);
               } catch (IOException e) {
@@ -46,23 +63,33 @@ final class LineFeed implements Iterator<String> {
 
   /** Whether no line is waiting: the reader has caught up with its input. */
   boolean idle() {
-    return queue.isEmpty();
+    return at >= chunk.size() && queue.isEmpty();
   }
 
   @Override
   public boolean hasNext() {
-    if (next == null) {
-      try {
-        next = queue.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        next = END;
+    while (at >= chunk.size()) {
+      if (next == null) {
+        try {
+          next = queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          next = END;
+        }
       }
+      if (next instanceof UncheckedIOException e) {
+        throw e;
+      }
+      if (next == END) {
+        return false;
+      }
+      @SuppressWarnings("unchecked")
+      List<String> lines = (List<String>) next;
+      chunk = lines;
+      at = 0;
+      next = null;
     }
-    if (next instanceof UncheckedIOException e) {
-      throw e;
-    }
-    return next != END;
+    return true;
   }
 
   @Override
@@ -70,8 +97,6 @@ final class LineFeed implements Iterator<String> {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    String line = (String) next;
-    next = null;
-    return line;
+    return chunk.get(at++);
   }
 }

@@ -23,9 +23,18 @@ final class NumberingRules {
   private static final Pattern VERSION = Pattern.compile("(?i)v(\\d)");
   private static final Pattern CD = Pattern.compile("(?i)cd(\\d{1,2})(?:of(\\d{1,2}))?");
   private static final Pattern N_OF_M = Pattern.compile("(?i)(\\d{1,3})of(\\d{1,3})");
-  private static final Pattern PART_WORD = Pattern.compile("(?i)part|pt");
-  private static final Pattern SEASON_WORD =
-      Pattern.compile("(?i)seasons?|saisons?|series|temporada|stagione|seizoen|staffel");
+  private static final java.util.Set<String> PART_WORD = java.util.Set.of("part", "pt");
+  private static final java.util.Set<String> SEASON_WORD =
+      java.util.Set.of(
+          "season",
+          "seasons",
+          "saison",
+          "saisons",
+          "series",
+          "temporada",
+          "stagione",
+          "seizoen",
+          "staffel");
   private static final Pattern SEASON_GLUED =
       Pattern.compile("(?i)(?:season|saison|temporada|stagione|staffel)(\\d{1,2})");
   private static final Pattern CD_COUNT = Pattern.compile("(?i)(\\d)cds?");
@@ -61,8 +70,8 @@ final class NumberingRules {
   private static final Pattern EPISODES_GLUED = Pattern.compile("(?i)e\\d{1,4}(?:e\\d{1,4})+");
   private static final Pattern PART_GLUED = Pattern.compile("(?i)(?:part|pt)(\\d{1,2})");
   private static final Pattern ALL_EPISODES = Pattern.compile("(?i)(\\d{1,2})xall");
-  private static final Pattern EPISODE_WORD =
-      Pattern.compile("(?i)episode|ep|episodio|episodes|cap|capitulo");
+  private static final java.util.Set<String> EPISODE_WORD =
+      java.util.Set.of("episode", "ep", "episodio", "episodes", "cap", "capitulo");
 
   private final SegmentParser p;
   private final NumberLists lists;
@@ -109,7 +118,7 @@ final class NumberingRules {
     if (after != null
         && (w0 == 'e' || w0 == 'c')
         && word.text().length() <= 9
-        && EPISODE_WORD.matcher(word.text()).matches()
+        && EPISODE_WORD.contains(word.lower())
         && (NXN.matcher(after.text()).matches() || SXXEXX.matcher(after.text()).matches())) {
       int before = p.matches.size();
       int used = markers(i + 1); // "Ep 2x03": the word belongs to the marker after it
@@ -253,13 +262,13 @@ final class NumberingRules {
     Token next = p.at(i + 1);
     if (next != null && next.isDigits() && next.text().length() <= 4) {
       int value = Integer.parseInt(next.text());
-      if (SEASON_WORD.matcher(s).matches() && value < 100 && !p.tags.dateAt(i + 1)) {
+      if (SEASON_WORD.contains(lo) && value < 100 && !p.tags.dateAt(i + 1)) {
         List<Integer> seasons = new ArrayList<>(List.of(value));
         int used = 2 + lists.seasonList(i + 2, seasons);
         p.add(i, i + used, "season", NumberLists.list(seasons), false);
         return used;
       }
-      if (EPISODE_WORD.matcher(s).matches() && !episodeBefore()) {
+      if (EPISODE_WORD.contains(lo) && !episodeBefore()) {
         if (c0 == 'c' && value >= 100) { // Spanish "Cap.408", "Cap.1503", "Cap.102_104"
           List<Integer> episodes = new ArrayList<>(List.of(value % 100));
           Token last = p.at(i + 2);
@@ -280,7 +289,7 @@ final class NumberingRules {
         p.add(i, i + used, "episode", NumberLists.list(episodes), false);
         return used;
       }
-      if (PART_WORD.matcher(s).matches() && value < 100) {
+      if (PART_WORD.contains(lo) && value < 100) {
         p.add(i, i + 2, "part", value, false);
         return 2;
       }
@@ -293,7 +302,7 @@ final class NumberingRules {
         return 2;
       }
     }
-    if (next != null && SEASON_WORD.matcher(s).matches()) {
+    if (next != null && SEASON_WORD.contains(lo)) {
       Matcher of = N_OF_M.matcher(next.text());
       int roman = Roman.value(next.text());
       if (of.matches()) {
@@ -308,7 +317,7 @@ final class NumberingRules {
       }
     }
     if (next != null
-        && EPISODE_WORD.matcher(s).matches()
+        && EPISODE_WORD.contains(lo)
         && (m = EP_VERSION.matcher(next.text())).matches()) {
       p.add(i, i + 2, "episode", Integer.parseInt(m.group(1)), false);
       p.matches.add(new Match(i, i + 2, "version", Integer.parseInt(m.group(2)), false));
@@ -337,7 +346,7 @@ final class NumberingRules {
       p.matches.add(new Match(i, i + 3, "episode_count", Integer.parseInt(third.text()), false));
       return 3;
     }
-    if (next != null && PART_WORD.matcher(s).matches()) {
+    if (next != null && PART_WORD.contains(lo)) {
       int roman = Roman.value(next.text());
       Integer word = NUMBER_WORDS.get(next.lower());
       if (roman > 0 || word != null) {
