@@ -52,8 +52,7 @@ final class EpisodeNumbers {
     int v = Integer.parseInt(t.text());
     boolean tagsAfter = k + 1 >= r.tokens.size() || r.covered[k + 1];
     if (t.text().length() == 4
-        && v >= 1920
-        && v <= 2039
+        && Years.plausible(v)
         && !Resolver.has(accepted, "year")
         && tagsAfter) { // "S01E01.2008.BluRay", not "S07E22 - 2000 Light Years"
       accepted.add(new Match(k, k + 1, "year", v, false));
@@ -154,7 +153,7 @@ final class EpisodeNumbers {
     if (!t.isDigits() || t.text().length() > 4 || !t.before().matches("[ ._]*-[ ._]*")) {
       return false;
     }
-    if (t.text().length() == 4 && Integer.parseInt(t.text()) >= 1920) {
+    if (Years.isYear(t)) {
       return false; // "Season 2 - 2019": a year
     }
     accepted.add(

@@ -76,17 +76,32 @@ public final class Identifier {
   private static final int FOLDER_MEMO_MAX = 20_000;
   private final java.util.concurrent.ConcurrentHashMap<String, TitledParse> folderMemo;
 
+  private final java.time.LocalDate today;
+
+  /** An identifier as of today (the day tells "15.01.31" from a date still to come). */
   public Identifier() {
-    this(null);
+    this(java.time.LocalDate.now());
   }
 
-  private Identifier(java.util.concurrent.ConcurrentHashMap<String, TitledParse> folderMemo) {
+  /**
+   * An identifier as of {@code today}: the only use of the calendar in reading a name, so that a
+   * name reads the same on any day when the day is given.
+   */
+  public Identifier(java.time.LocalDate today) {
+    this(null, today);
+  }
+
+  private Identifier(
+      java.util.concurrent.ConcurrentHashMap<String, TitledParse> folderMemo,
+      java.time.LocalDate today) {
     this.folderMemo = folderMemo;
+    this.today = java.util.Objects.requireNonNull(today, "today");
   }
 
   /** An identifier that remembers how it read folder names (up to 20,000 of them). */
   public static Identifier rememberingFolders() {
-    return new Identifier(new java.util.concurrent.ConcurrentHashMap<>());
+    return new Identifier(
+        new java.util.concurrent.ConcurrentHashMap<>(), java.time.LocalDate.now());
   }
 
   private TitledParse folderParse(String folder, Hints hints) {
@@ -345,7 +360,7 @@ public final class Identifier {
   private record TitledParse(SegmentParse parse, String title) {}
 
   /** Parses a segment; a known title at its start is taken as the title and the rest parsed. */
-  private static TitledParse parseWithHints(String segment, boolean fileName, Hints hints) {
+  private TitledParse parseWithHints(String segment, boolean fileName, Hints hints) {
     String known = null;
     int cut = -1;
     for (String t : hints.knownTitles()) {
@@ -356,10 +371,10 @@ public final class Identifier {
       }
     }
     if (known != null) {
-      SegmentParse rest = SegmentParser.parse(segment.substring(cut), fileName);
+      SegmentParse rest = SegmentParser.parse(segment.substring(cut), fileName, today);
       return new TitledParse(rest, known);
     }
-    SegmentParse p = SegmentParser.parse(segment, fileName);
+    SegmentParse p = SegmentParser.parse(segment, fileName, today);
     return new TitledParse(p, p.title());
   }
 

@@ -195,7 +195,7 @@ final class NumberingRules {
         }
       }
       p.add(i, i + used, "season", season, false);
-      if (season >= 1920 && season <= 2039) {
+      if (Years.plausible(season)) {
         p.matches.add(new Match(i, i + used, "year", season, false)); // "S2014E18"
       }
       if (!episodes.isEmpty()) {
@@ -225,7 +225,7 @@ final class NumberingRules {
     }
     if (digitStart && hasX && (m = NXN.matcher(s)).matches() && !isResolution(m)) {
       int season = Integer.parseInt(m.group(1));
-      if (season >= 1920 && season <= 2039) {
+      if (Years.plausible(season)) {
         p.matches.add(new Match(i, i + 1, "year", season, false)); // "1940x01"
       }
       List<Integer> episodes = new ArrayList<>();

@@ -269,10 +269,7 @@ final class Resolver {
             return false;
           }
           Token after = tokens.get(m.to());
-          return !tokens.get(m.from()).isDigits()
-              && after.isDigits()
-              && after.text().length() == 4
-              && Integer.parseInt(after.text()) >= 1920;
+          return !tokens.get(m.from()).isDigits() && Years.isYear(after);
         });
   }
 
@@ -332,7 +329,7 @@ final class Resolver {
         continue;
       }
       int y = Integer.parseInt(t.text());
-      if (y < 1920 || y > 2039) {
+      if (!Years.plausible(y)) {
         continue;
       }
       if (i < strongStart || t.bracketed() && best < 0) {
@@ -361,7 +358,7 @@ final class Resolver {
       Token t = tokens.get(k);
       if (t.isDigits() && t.text().length() == 4) {
         int y = Integer.parseInt(t.text());
-        if (y >= 1920 && y <= 2039) {
+        if (Years.plausible(y)) {
           return false;
         }
       }

@@ -18,6 +18,10 @@ final class SegmentParser {
   final String segment;
   final List<Token> tokens;
   final boolean fileName;
+
+  /** The day names are read on: a date after it is read another way round. */
+  final java.time.LocalDate today;
+
   final List<Match> matches = new ArrayList<>();
   final boolean[] covered;
   final String[] keys;
@@ -28,8 +32,9 @@ final class SegmentParser {
   /** A property found on tokens [from, to). */
   record Match(int from, int to, String property, Object value, boolean weak) {}
 
-  private SegmentParser(String segment, boolean fileName) {
+  private SegmentParser(String segment, boolean fileName, java.time.LocalDate today) {
     this.segment = segment;
+    this.today = today;
     this.tokens = Tokenizer.tokens(segment);
     this.fileName = fileName;
     this.covered = new boolean[tokens.size()];
@@ -44,9 +49,9 @@ final class SegmentParser {
     }
   }
 
-  static SegmentParse parse(String segment, boolean fileName) {
+  static SegmentParse parse(String segment, boolean fileName, java.time.LocalDate today) {
     segment = withAsciiBrackets(segment);
-    SegmentParser p = new SegmentParser(segment, fileName);
+    SegmentParser p = new SegmentParser(segment, fileName, today);
     p.scan();
     return new Resolver(segment, p.tokens, p.matches, fileName).resolve();
   }

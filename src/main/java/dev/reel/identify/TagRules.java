@@ -63,7 +63,7 @@ final class TagRules {
               Integer.parseInt(s.substring(0, 4)),
               Integer.parseInt(s.substring(4, 6)),
               Integer.parseInt(s.substring(6)));
-      if (compact != null && compact.getYear() >= 1920 && compact.getYear() <= 2039) {
+      if (compact != null && Years.plausible(compact.getYear())) {
         p.add(i, i + 1, "date", compact, false); // "20021107"
         return 1;
       }
@@ -384,9 +384,9 @@ final class TagRules {
         int z = Integer.parseInt(c.text());
         // DD.MM.YY unless that lands in the future, then YY.MM.DD ("15.01.31" is 2015-01-31)
         LocalDate dmy = validDate(2000 + z, y, x);
-        d = dmy != null && !dmy.isAfter(LocalDate.now()) ? dmy : validDate(2000 + x, y, z);
+        d = dmy != null && !dmy.isAfter(p.today) ? dmy : validDate(2000 + x, y, z);
       }
-      if (d != null && d.getYear() >= 1920 && d.getYear() <= 2100) {
+      if (d != null && Years.plausible(d.getYear())) {
         p.add(i, i + 3, "date", d, false);
         return 3;
       }

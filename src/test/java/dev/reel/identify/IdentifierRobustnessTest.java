@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class IdentifierRobustnessTest {
-  private final Identifier id = new Identifier();
+  private final Identifier id = new Identifier(java.time.LocalDate.of(2026, 12, 1));
 
   @Test
   void oddInputsGiveAResultNeverAnException() {

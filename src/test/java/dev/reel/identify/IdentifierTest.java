@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdentifierTest {
-  private final Identifier id = new Identifier();
+  private final Identifier id = new Identifier(java.time.LocalDate.of(2026, 12, 1));
 
   private Identity of(String name) {
     return id.identify(name);

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NamingTest {
-  private static final Identifier ID = new Identifier();
+  private static final Identifier ID = new Identifier(java.time.LocalDate.of(2026, 12, 1));
 
   private static String plex(String name) {
     return plex(name, false);
