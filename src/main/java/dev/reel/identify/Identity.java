@@ -75,6 +75,11 @@ public record Identity(String input, Map<String, Object> properties) {
     properties = Collections.unmodifiableMap(ordered);
   }
 
+  /** How sure this reading is, and why not more. */
+  public Confidence confidence() {
+    return Confidence.of(this);
+  }
+
   public String type() {
     return (String) properties.get("type");
   }

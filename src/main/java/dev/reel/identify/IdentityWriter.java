@@ -49,6 +49,7 @@ public final class IdentityWriter implements AutoCloseable {
           json.writeFieldName(e.getKey());
           value(e.getValue());
         }
+        json.writeNumberField("confidence", id.confidence().value());
         if (field != null) {
           json.writeFieldName(field);
           json.writeStartObject();

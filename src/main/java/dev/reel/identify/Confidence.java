@@ -1,0 +1,100 @@
+package dev.reel.identify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How sure a reading is, 0..1, and why not more: a product of the doubts a reading shows, each with
+ * its own weight. It is a guide for what to check or ask about (organize leaves doubtful files
+ * alone, a lookup asks about them), not a probability.
+ *
+ * @param value 1 for a reading with no doubt, lower for each doubt
+ * @param doubts what lowered it, in words ("no title", "a movie without a year")
+ */
+public record Confidence(double value, List<String> doubts) {
+  public Confidence {
+    doubts = List.copyOf(doubts);
+  }
+
+  static Confidence of(Identity id) {
+    List<String> doubts = new ArrayList<>();
+    double v = 1;
+    String title = id.title();
+    if (title == null || title.isBlank()) {
+      v *= 0.3;
+      doubts.add("no title");
+    } else {
+      if (title.indexOf('[') >= 0 || title.indexOf(']') >= 0 || unbalanced(title)) {
+        v *= 0.5;
+        doubts.add("a bracket inside the title");
+      }
+      int letters = 0;
+      for (int i = 0; i < title.length(); i++) {
+        if (Character.isLetter(title.charAt(i))) {
+          letters++;
+        }
+      }
+      if (letters < 2) {
+        v *= 0.6;
+        doubts.add("a title of digits or one letter");
+      }
+      if (hasTagLikeWord(title)) {
+        v *= 0.7;
+        doubts.add("a word like a tag in the title");
+      }
+    }
+    boolean episode = "episode".equals(id.type());
+    if (episode && id.episodes().isEmpty() && id.date() == null) {
+      if (id.seasons().isEmpty()) {
+        v *= 0.6;
+        doubts.add("an episode without a number");
+      } else {
+        v *= 0.85; // a season pack or a whole season
+        doubts.add("a season without an episode");
+      }
+    } else if (episode && id.seasons().isEmpty() && id.date() == null) {
+      v *= 0.9;
+      doubts.add("an episode number without a season");
+    } else if (!episode && id.year() == null) {
+      v *= 0.75;
+      doubts.add("a movie without a year");
+    }
+    return new Confidence(Math.round(v * 100) / 100.0, doubts);
+  }
+
+  private static boolean unbalanced(String s) {
+    int depth = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth < 0) {
+        return true;
+      }
+    }
+    return depth != 0;
+  }
+
+  /** "Ep05v2", "x264", "1080p": letters and digits mixed in one word of the title. */
+  private static boolean hasTagLikeWord(String title) {
+    for (String w : title.split(" ")) {
+      boolean digit = false;
+      boolean letter = false;
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        digit |= Character.isDigit(c);
+        letter |= Character.isLetter(c) && c < 128;
+      }
+      if (digit && letter && w.length() >= 3 && !ordinalOrUnit(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "2nd", "3D", "4K", "1st": words with digits that titles do have. */
+  private static boolean ordinalOrUnit(String w) {
+    String lower = w.toLowerCase(java.util.Locale.ROOT);
+    return lower.matches("\\d+(st|nd|rd|th|d|k)") || lower.matches("[a-z]+\\d|[a-z]\\d+[a-z]?");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.reel.identify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kind of name issue #13 fixed, one case or more each (names written for this test, in the
+ * shapes anime and scene releases use), with the properties that were wrong before.
+ */
+class IdentifierRegressionTest {
+  private final Identifier id = new Identifier(LocalDate.of(2026, 12, 1));
+
+  private void reads(String name, Map<String, Object> want) {
+    Map<String, Object> got = id.identify(name).properties();
+    want.forEach((k, v) -> assertThat(got.get(k)).as(name + ": " + k).isEqualTo(v));
+  }
+
+  @Test
+  void cjkAndFullWidthBracketsAreDelimitersAndTheGroupInFrontIsTheGroup() {
+    reads(
+        "【極影字幕社】★ 進撃の巨人 第01話 1080P.mp4",
+        Map.of("title", "進撃の巨人", "episode", 1, "release_group", "極影字幕社"));
+    reads(
+        "[Lilith-Raws] 葬送的芙莉莲 - 05 [Baha][WEB-DL][1080p][AVC AAC][CHT][MP4].mp4",
+        Map.of(
+            "title",
+            "葬送的芙莉莲",
+            "episode",
+            5,
+            "release_group",
+            "Lilith-Raws",
+            "subtitle_language",
+            "zh"));
+    assertThat(id.identify("[ANi] 我推的孩子 - 01 [1080P][Baha][WEB-DL].mp4").properties())
+        .doesNotContainKey("episode_title"); // [Baha] is a tag, not the episode's title
+    reads(
+        "［Group］ Title （2020） ［１０８０Ｐ］.mkv",
+        Map.of("title", "Title", "year", 2020, "screen_size", "1080p", "release_group", "Group"));
+  }
+
+  @Test
+  void bracketedNumbersAndTitlesOfAnimeReleases() {
+    reads(
+        "[Sakurato] Some Show [07][AVC-8bit 1080p AAC][CHS].mp4",
+        Map.of("title", "Some Show", "episode", 7, "release_group", "Sakurato"));
+    reads(
+        "[DBD-Raws][鬼灭之刃 游郭篇][03][1080P][BDRip][HEVC-10bit][FLAC].mkv",
+        Map.of("title", "鬼灭之刃 游郭篇", "episode", 3, "release_group", "DBD-Raws"));
+    reads(
+        "[Taka]_Some_Show_(2009)_04_[720p][40F2A957].mp4",
+        Map.of("title", "Some Show", "year", 2009, "episode", 4));
+  }
+
+  @Test
+  void seasonMarkersInOtherScriptsAndWords() {
+    reads(
+        "[SweetSub] 葬送的芙莉莲 第2季 - 03 [WebRip][1080P].mp4",
+        Map.of("title", "葬送的芙莉莲", "season", 2, "episode", 3));
+    reads("[Group] 나 혼자만 레벨업 시즌2 - 1화 [1080p].mkv", Map.of("season", 2, "episode", 1));
+    reads(
+        "[gg]_Some_Show_2nd_Season_-_05_[BF735BC4].mkv",
+        Map.of("title", "Some Show", "season", 2, "episode", 5));
+    reads("Some Show 3rd Season 12 (BD 1080p).mkv", Map.of("season", 3, "episode", 12));
+    reads(
+        "[Hatsuyuki]_Some_Show_S3_-_01_[720p].mkv",
+        Map.of("title", "Some Show", "season", 3, "episode", 1));
+  }
+
+  @Test
+  void versionsOnEpisodeMarkers() {
+    reads(
+        "[Judas] Some Show - S01E06v2.mkv",
+        Map.of("title", "Some Show", "season", 1, "episode", 6, "version", 2));
+    reads("Some_Show_Ep05v2_[720p].mkv", Map.of("episode", 5, "version", 2));
+  }
+
+  @Test
+  void theDayIsAnInputAndTheOnlyUseOfTheCalendar() {
+    // DD.MM.YY, unless that day is still to come: then YY.MM.DD
+    String name = "Show.25.06.30.mkv";
+    assertThat(new Identifier(LocalDate.of(2026, 12, 1)).identify(name).date())
+        .isEqualTo(LocalDate.of(2025, 6, 30));
+    assertThat(new Identifier(LocalDate.of(2031, 1, 1)).identify(name).date())
+        .isEqualTo(LocalDate.of(2030, 6, 25));
+  }
+
+  @Test
+  void confidenceNamesItsDoubts() {
+    Confidence sure = id.identify("Breaking.Bad.S01E02.720p.HDTV.x264-CTU.mkv").confidence();
+    assertThat(sure.value()).isEqualTo(1.0);
+    assertThat(sure.doubts()).isEmpty();
+    Confidence movie = id.identify("Heat.mkv").confidence();
+    assertThat(movie.value()).isLessThan(1.0);
+    assertThat(movie.doubts()).containsExactly("a movie without a year");
+    Confidence none = id.identify("1080p.x264.mkv").confidence();
+    assertThat(none.value()).isLessThan(movie.value());
+    assertThat(none.doubts()).contains("no title");
+    assertThat(id.identify("[Group] Show [01].mkv").confidence().doubts())
+        .containsExactly("an episode number without a season");
+    assertThat(List.of(sure, movie, none)).allMatch(c -> c.value() >= 0 && c.value() <= 1);
+  }
+}
