@@ -24,6 +24,10 @@ public final class Identifier {
   private static final java.util.regex.Pattern SEPARATORS =
       java.util.regex.Pattern.compile("[/\\\\]");
   private static final int FOLDERS = 3;
+  private static final java.util.regex.Pattern PLEX_TAG =
+      java.util.regex.Pattern.compile(
+          "(?i)\\{(edition|tmdb|tmdbid|imdb|imdbid|tvdb|tvdbid)[-=]([^}]*)\\}"
+              + "|\\[(tmdbid|imdbid|tvdbid)-([^]]*)\\]");
   private static final Set<String> CONTAINERS =
       Set.of(
           "mkv", "mp4", "m4v", "avi", "mov", "wmv", "ts", "m2ts", "webm", "mpg", "mpeg", "flv",
@@ -154,8 +158,29 @@ public final class Identifier {
       props.put("container", file.substring(1).toLowerCase(Locale.ROOT));
       return new Identity(input, props);
     }
+    String edition = null;
+    java.util.regex.Matcher plex = PLEX_TAG.matcher(file);
+    if ((file.indexOf('{') >= 0 || file.indexOf("id-") >= 0) && plex.find()) {
+      // "Avatar (2009) {edition-Extended Collector's Edition} {tmdb-19995}", Jellyfin's
+      // "[tmdbid-19995]": a library's own tags say the edition in words; ids are no title
+      StringBuilder blanked = new StringBuilder(file);
+      do {
+        if (plex.group(1) != null
+            && plex.group(1).equalsIgnoreCase("edition")
+            && !plex.group(2).isBlank()) {
+          edition = plex.group(2).strip();
+        }
+        for (int k = plex.start(); k < plex.end(); k++) {
+          blanked.setCharAt(k, ' ');
+        }
+      } while (plex.find());
+      file = blanked.toString();
+    }
     TitledParse main = parseWithHints(file, true, hints);
     props.putAll(main.parse().properties());
+    if (edition != null) {
+      props.put("edition", edition);
+    }
     if (props.get("container") instanceof String ext
         && SUBTITLE_FILES.contains(ext)
         && props.containsKey("language")

@@ -286,6 +286,7 @@ final class Keywords {
     weak("cc", "edition=Criterion");
     weak("alternate alternative", "edition=Alternative Cut");
     strong("ddc", "edition=Director's Definitive Cut");
+    weak("finalcut thefinalcut", "edition=Final Cut");
     strong("fancollection fanedition", "edition=Fan");
     strong("editionspecial", "edition=Special");
     strong("editioncriterion", "edition=Criterion");

@@ -332,7 +332,7 @@ final class Resolver {
       if (!Years.plausible(y)) {
         continue;
       }
-      if (i < strongStart || t.bracketed() && best < 0) {
+      if (i < strongStart || t.bracketed() && best < 0 || best < 0 && afterPart(i)) {
         if (i == titleStart && !t.bracketed() && onlyYearWithWordsAfter(i, strongStart)) {
           best = i; // "2009.shoot.fruit.chan.dvd9": a leading year with the title after it
           continue;
@@ -351,6 +351,16 @@ final class Resolver {
       }
     }
     return best;
+  }
+
+  /** "Dune.Part.Two.2024.2160p": the year right after the title's part number. */
+  private boolean afterPart(int i) {
+    for (Match m : matches) {
+      if (m.to() == i && m.property().equals("part") && !m.weak()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean onlyYearWithWordsAfter(int i, int strongStart) {
