@@ -32,6 +32,9 @@ final class TagRules {
       java.util.Set.of(
           "com", "org", "net", "ru", "fr", "de", "uk", "info", "to", "tv", "me", "cc", "io", "co",
           "eu", "nl", "it", "es", "se", "ws", "biz", "in", "us", "lt", "pl", "cz");
+  /** Top-level domains of sites that put their name in front of a release's. */
+  private static final java.util.Set<String> SITE_TLDS =
+      java.util.Set.of("com", "org", "net", "info", "to", "tv", "cc", "io", "ws", "biz", "ru");
   private static final java.util.Set<Integer> STANDARD_HEIGHTS =
       java.util.Set.of(
           240, 288, 360, 368, 480, 486, 540, 576, 720, 900, 1080, 1200, 1440, 1600, 2160, 4320);
@@ -194,6 +197,37 @@ final class TagRules {
    */
   int website(int i) {
     Token first = p.tokens.get(i);
+    if (i == 0 && !first.bracketed() && p.tokens.size() > 3) {
+      // "site.com_Show.S01E01", "torrent.org - Show": a site in front, set off from the name
+      Token tld = p.tokens.get(1);
+      Token after = p.tokens.get(2);
+      if (tld.before().equals(".")
+          && SITE_TLDS.contains(tld.lower())
+          && (after.before().equals("_") || after.before().contains("-"))
+          && !first.isDigits()
+          && !after.isDigits()) { // "Site.com_16.01.23.Name": the site is all the title there is
+        p.add(0, 2, "website", first.text() + "." + tld.text(), false);
+        return 2;
+      }
+    }
+    if (first.lower().equals("www") && first.bracketed()) {
+      // "[ www.Speed.Cd ] - Show": any last word ends the site when its bracket closes
+      int j = i;
+      while (j + 1 < p.tokens.size() && j - i < 4 && p.tokens.get(j + 1).before().equals(".")) {
+        j++;
+      }
+      boolean closes =
+          j + 1 < p.tokens.size() && p.tokens.get(j + 1).before().indexOf(']') >= 0;
+      String last = p.tokens.get(j).lower();
+      if (j - i >= 2 && closes && last.length() <= 4 && !p.tokens.get(j).hasDigit()) {
+        StringBuilder site = new StringBuilder();
+        for (int k = i + 1; k <= j; k++) {
+          site.append(k > i + 1 ? "." : "").append(p.tokens.get(k).text());
+        }
+        p.add(i, j + 1, "website", site.toString(), false);
+        return j + 1 - i;
+      }
+    }
     if (!first.bracketed()
         && p.tokens.size() - 1 - i > 4
         && !first.text().equalsIgnoreCase("www")) {
