@@ -186,7 +186,14 @@ final class EpisodeNumbers {
         return;
       }
     }
-    if (!anime && text.length() >= 3 && v % 100 > 0 && v / 100 > 0 && v / 100 < 50) {
+    // "One Piece - 1071" is the 1071st episode ("One Piece - 102" stays S01E02, as guessit reads it)
+    boolean spacedDash = text.length() == 4 && r.tokens.get(k).before().contains(" - ");
+    if (!anime
+        && !spacedDash
+        && text.length() >= 3
+        && v % 100 > 0
+        && v / 100 > 0
+        && v / 100 < 50) {
       accepted.add(new Match(k, k + 1, "season", v / 100, false));
       accepted.add(new Match(k, k + 1, "episode", v % 100, false));
     } else {
@@ -229,12 +236,17 @@ final class EpisodeNumbers {
               && (next == null || r.covered[i + 1] || next.bracketed())
               && (t.text().length() >= 2 || next != null && next.bracketed());
       boolean middle = inside && padded && !yearFollows && next != null && !r.covered[i + 1];
-      boolean rangeAtEnd = // "Show Name 13-16"
+      boolean rangeAtEnd = // "Show Name 13-16", "Show 123 - 124"
           i == titleEnd - 2
               && i > titleStart
               && next != null
               && next.isDigits()
-              && next.before().equals("-")
+              && (next.before().equals("-")
+                  || next.before().strip().equals("-")
+                      && t.text().length() >= 2
+                      && next.text().length() <= 4
+                      && Integer.parseInt(next.text()) > Integer.parseInt(t.text())
+                      && Integer.parseInt(next.text()) - Integer.parseInt(t.text()) < 100)
               && !yearFollows;
       boolean titleAfter = // "Monster 34 - At the End of Darkness"
           i > titleStart
