@@ -186,14 +186,10 @@ final class EpisodeNumbers {
         return;
       }
     }
-    // "One Piece - 1071" is the 1071st episode ("One Piece - 102" stays S01E02, as guessit reads it)
+    // "One Piece - 1071" is the 1071st episode ("One Piece - 102" stays S01E02, as guessit reads
+    // it)
     boolean spacedDash = text.length() == 4 && r.tokens.get(k).before().contains(" - ");
-    if (!anime
-        && !spacedDash
-        && text.length() >= 3
-        && v % 100 > 0
-        && v / 100 > 0
-        && v / 100 < 50) {
+    if (!anime && !spacedDash && text.length() >= 3 && v % 100 > 0 && v / 100 > 0 && v / 100 < 50) {
       accepted.add(new Match(k, k + 1, "season", v / 100, false));
       accepted.add(new Match(k, k + 1, "episode", v % 100, false));
     } else {

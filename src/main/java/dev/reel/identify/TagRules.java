@@ -32,9 +32,11 @@ final class TagRules {
       java.util.Set.of(
           "com", "org", "net", "ru", "fr", "de", "uk", "info", "to", "tv", "me", "cc", "io", "co",
           "eu", "nl", "it", "es", "se", "ws", "biz", "in", "us", "lt", "pl", "cz");
+
   /** Top-level domains of sites that put their name in front of a release's. */
   private static final java.util.Set<String> SITE_TLDS =
       java.util.Set.of("com", "org", "net", "info", "to", "tv", "cc", "io", "ws", "biz", "ru");
+
   private static final java.util.Set<Integer> STANDARD_HEIGHTS =
       java.util.Set.of(
           240, 288, 360, 368, 480, 486, 540, 576, 720, 900, 1080, 1200, 1440, 1600, 2160, 4320);
@@ -216,8 +218,7 @@ final class TagRules {
       while (j + 1 < p.tokens.size() && j - i < 4 && p.tokens.get(j + 1).before().equals(".")) {
         j++;
       }
-      boolean closes =
-          j + 1 < p.tokens.size() && p.tokens.get(j + 1).before().indexOf(']') >= 0;
+      boolean closes = j + 1 < p.tokens.size() && p.tokens.get(j + 1).before().indexOf(']') >= 0;
       String last = p.tokens.get(j).lower();
       if (j - i >= 2 && closes && last.length() <= 4 && !p.tokens.get(j).hasDigit()) {
         StringBuilder site = new StringBuilder();

@@ -79,6 +79,37 @@ class IdentifierRegressionTest {
   }
 
   @Test
+  void sitesInFrontEditionsAndLibraryTags() {
+    reads(
+        "site.com_The.Office.US.S05E10.mkv",
+        Map.of("title", "The Office", "website", "site.com", "season", 5, "episode", 10));
+    reads(
+        "[ www.Speed.Cd ] -Sons.of.Anarchy.S07E07.720p.HDTV.X264-DIMENSION.mkv",
+        Map.of("title", "Sons of Anarchy", "website", "Speed.Cd", "release_group", "DIMENSION"));
+    reads(
+        "Blade.Runner.1982.The.Final.Cut.1080p.BluRay.x264-GRP.mkv",
+        Map.of("title", "Blade Runner", "year", 1982, "edition", "Final Cut"));
+    reads("The.Final.Cut.2004.1080p.BluRay.x264-GRP.mkv", Map.of("title", "The Final Cut"));
+    reads(
+        "Avatar (2009) {edition-Extended Collector's Edition} {tmdb-19995} [1080p].mkv",
+        Map.of("title", "Avatar", "year", 2009, "edition", "Extended Collector's Edition"));
+    reads("Heat (1995) [tmdbid-949].mkv", Map.of("title", "Heat", "year", 1995));
+    reads(
+        "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.H.265-GRP.mkv",
+        Map.of("title", "Dune", "part", 2, "year", 2024));
+  }
+
+  @Test
+  void absoluteEpisodeNumbers() {
+    reads("One Piece - 1071 [1080p].mkv", Map.of("title", "One Piece", "episode", 1071));
+    assertThat(id.identify("One Piece - 1071 [1080p].mkv").properties())
+        .doesNotContainKey("season");
+    reads(
+        "Naruto Shippuden 123 - 124.mkv",
+        Map.of("title", "Naruto Shippuden", "episode", List.of(123, 124)));
+  }
+
+  @Test
   void theDayIsAnInputAndTheOnlyUseOfTheCalendar() {
     // DD.MM.YY, unless that day is still to come: then YY.MM.DD
     String name = "Show.25.06.30.mkv";
