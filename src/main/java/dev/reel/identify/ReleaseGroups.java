@@ -12,7 +12,11 @@ final class ReleaseGroups {
     this.r = r;
   }
 
-  int groupEnd = -1;
+  /**
+   * Where a group was found: tokens [start, end); {@code scene} when it is written the scene's way,
+   * "x264-GROUP" (a dash with no spaces, right after a tag, outside brackets).
+   */
+  record Span(int start, int end, boolean scene) {}
 
   private static final Map<String, String> TRAILERS =
       Map.of(
@@ -31,7 +35,7 @@ final class ReleaseGroups {
    * left at the end ("x264.HDBRiSe", "DTS WiKi", "HQ.Hive-CM8"). A last dashed word that is only a
    * weak tag ("-HR") is the group. Web sites at the end are passed over.
    */
-  int releaseGroupStart(int titleEnd, List<Match> accepted) {
+  Span releaseGroup(int titleEnd, List<Match> accepted) {
     int n = r.tokens.size();
     int end = n;
     while (end > 0
@@ -60,7 +64,7 @@ final class ReleaseGroups {
     }
     int g = lastCovered + 1;
     if (lastCovered < 0 || g >= end || g < titleEnd) {
-      return n;
+      return null;
     }
     if (r.tokens.get(g).lower().equals("by") && g + 1 < end) {
       g++;
@@ -70,10 +74,9 @@ final class ReleaseGroups {
     int words = end - g;
     boolean afterTag = lastCovered >= titleEnd && isTag(accepted, lastCovered);
     if (afterTag && (dashed || words <= 2)) {
-      groupEnd = end;
-      return g;
+      return new Span(g, end, dashed && !r.tokens.get(g).bracketed() && g == lastCovered + 1);
     }
-    return n;
+    return null;
   }
 
   static boolean isEpisodic(List<Match> accepted, int k) {

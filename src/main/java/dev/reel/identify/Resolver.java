@@ -131,16 +131,17 @@ final class Resolver {
     titleEnd = episodes.absoluteBeforeEpisode(accepted, titleStart, titleEnd);
     accepted.sort((a, b) -> Integer.compare(a.from(), b.from()));
     int groupStart = n;
-    {
-      groupStart = groups.releaseGroupStart(titleEnd, accepted);
-      if (groupStart < n) {
-        int stop = groups.groupEnd < n ? tokens.get(groups.groupEnd).start() : segment.length();
-        group =
-            ReleaseGroups.cleanGroup(
-                segment.substring(
-                    tokens.get(groupStart).start(), Math.max(stop, tokens.get(groupStart).end())));
-        ReleaseGroups.dropMatchesFrom(accepted, groupStart, groups.groupEnd);
-      }
+    ReleaseGroups.Span found = groups.releaseGroup(titleEnd, accepted);
+    // "[Group] Show - 01 [720p][Fixed]": the group in front stays the group, unless the end is
+    // written the scene's way ("[ABC] Some.Title.XViD-GRP")
+    if (found != null && (!leadingGroup || found.scene())) {
+      groupStart = found.start();
+      int stop = found.end() < n ? tokens.get(found.end()).start() : segment.length();
+      group =
+          ReleaseGroups.cleanGroup(
+              segment.substring(
+                  tokens.get(groupStart).start(), Math.max(stop, tokens.get(groupStart).end())));
+      ReleaseGroups.dropMatchesFrom(accepted, groupStart, found.end());
     }
     if (group == null && fileName) {
       group = groups.loneBracketedWord(Math.max(titleEnd, 1)); // "(2007).[HorribleSubs][WEBRip]"
