@@ -172,6 +172,16 @@ final class EpisodeNumbers {
     Token next = k + 1 < r.tokens.size() ? r.tokens.get(k + 1) : null;
     if (next != null
         && next.isDigits()
+        && next.before().strip().equals("+")
+        && next.text().length() <= 4
+        && !r.covered[k + 1]) { // "Show - 01+02": two episodes in one file
+      accepted.add(
+          new Match(k, k + 2, "episode", List.of(v, Integer.parseInt(next.text())), false));
+      r.covered[k + 1] = true;
+      return;
+    }
+    if (next != null
+        && next.isDigits()
         && next.before().strip().equals("-")
         && next.text().length() <= 4
         && !r.covered[k + 1]) {
@@ -195,6 +205,24 @@ final class EpisodeNumbers {
     } else {
       accepted.add(new Match(k, k + 1, "episode", v, false));
     }
+  }
+
+  /** Whether the bracket open before token k-1 closes right before token k (or at the end). */
+  private boolean closes(int k) {
+    if (k >= r.tokens.size()) {
+      String rest = r.segment.substring(r.tokens.get(r.tokens.size() - 1).end()).strip();
+      return rest.startsWith("]") || rest.startsWith(")");
+    }
+    String before = r.tokens.get(k).before();
+    return before.startsWith("]") || before.startsWith(")");
+  }
+
+  /** "01-04": token k and the next are numbers joined by a dash. */
+  private boolean rangeIn(int k) {
+    return k + 1 < r.tokens.size()
+        && r.tokens.get(k + 1).isDigits()
+        && r.tokens.get(k + 1).before().equals("-")
+        && r.tokens.get(k + 1).text().length() <= 3;
   }
 
   static boolean crc(List<Match> accepted) {
@@ -257,13 +285,13 @@ final class EpisodeNumbers {
               && t.text().length() >= 3
               && !yearFollows
               && t.text().length() <= 4;
-      boolean alone = // "[Group] Show [01][1080p]": a number alone in its bracket
+      boolean alone = // "[Group] Show [01][1080p]", "(9)", "(01-04)": alone in its bracket
           afterGroup
               && t.bracketed()
               && i > titleStart
               && t.text().length() <= 3
-              && t.before().endsWith("[")
-              && (next == null || next.before().startsWith("]"))
+              && (t.before().endsWith("[") || t.before().endsWith("("))
+              && (closes(i + 1) || rangeIn(i) && closes(i + 2))
               && !yearFollows;
       if (t.bracketed() && !bracketed && !alone) {
         continue;
