@@ -307,6 +307,22 @@ final class EpisodeNumbers {
         return i;
       }
     }
+    // "Ushio to Tora (TV) - 02 [720p]", "Mezzo(DSA)_-_05": the bracket after the title, then the
+    // number after a dash
+    int k = titleEnd;
+    while (k < r.tokens.size() && r.tokens.get(k).bracketed() && !r.covered[k]) {
+      k++;
+    }
+    if (k > titleEnd && k < r.tokens.size()) {
+      Token t = r.tokens.get(k);
+      if (t.isDigits()
+          && t.text().length() <= 4
+          && !r.covered[k]
+          && t.before().contains("-")
+          && !Years.isYear(t)) {
+        return k;
+      }
+    }
     return -1;
   }
 }

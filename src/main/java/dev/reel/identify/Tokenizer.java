@@ -34,8 +34,8 @@ final class Tokenizer {
         out.add(Token.of(s.substring(start, i), start, i, s.substring(sepStart, start), depth > 0));
         sepStart = i;
       } else {
-        if (c == '(' || c == '[' || c == '{') {
-          depth++;
+        if ((c == '(' || c == '[' || c == '{') && !(i > 0 && s.charAt(i - 1) == c)) {
+          depth++; // "[[Group]": a doubled bracket opens once
         } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
           depth--;
         }
