@@ -49,7 +49,7 @@ class IdentifierAccuracyTest {
   static final double CORE_FLOOR = 0.95;
   static final double ALL_FLOOR = 0.855;
   static final double RULE_FLOOR = 0.925;
-  static final double ANIME_FLOOR = 0.62;
+  static final double ANIME_FLOOR = 0.69;
   static final java.util.Set<String> ANIME_PROPERTIES =
       java.util.Set.of("title", "release_group", "episode", "season", "year", "episode_title");
 }
