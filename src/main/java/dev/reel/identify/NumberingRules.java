@@ -165,7 +165,7 @@ final class NumberingRules {
         && (m.group(2).isEmpty() ? seasonAlone(s) && m.group(3) == null : true)) {
       int season = Integer.parseInt(m.group(1));
       if (m.group(3) != null) { // "S01E06v2": the release's second version
-        p.matches.add(new Match(i, i + 1, "version", Integer.parseInt(m.group(3)), false));
+        p.add(i, i + 1, "version", Integer.parseInt(m.group(3)), false);
       }
       List<Integer> episodes = new ArrayList<>();
       Matcher e = EP_LIST.matcher(m.group(2));
@@ -196,10 +196,10 @@ final class NumberingRules {
       }
       p.add(i, i + used, "season", season, false);
       if (Years.plausible(season)) {
-        p.matches.add(new Match(i, i + used, "year", season, false)); // "S2014E18"
+        p.add(i, i + used, "year", season, false); // "S2014E18"
       }
       if (!episodes.isEmpty()) {
-        p.matches.add(new Match(i, i + used, "episode", NumberLists.list(episodes), false));
+        p.add(i, i + used, "episode", NumberLists.list(episodes), false);
       }
       return used;
     }
@@ -215,18 +215,18 @@ final class NumberingRules {
     }
     if (c0 == 's' && hasDigit && (m = SEASON_EXTRAS.matcher(s)).matches()) {
       p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false); // "S01Extras"
-      p.matches.add(new Match(i, i + 1, "other", "Extras", false));
+      p.add(i, i + 1, "other", "Extras", false);
       return 1;
     }
     if (c0 == 's' && hasDigit && (m = SEASON_DISC.matcher(s)).matches()) {
       p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
-      p.matches.add(new Match(i, i + 1, "disc", Integer.parseInt(m.group(2)), false));
+      p.add(i, i + 1, "disc", Integer.parseInt(m.group(2)), false);
       return 1;
     }
     if (digitStart && hasX && (m = NXN.matcher(s)).matches() && !isResolution(m)) {
       int season = Integer.parseInt(m.group(1));
       if (Years.plausible(season)) {
-        p.matches.add(new Match(i, i + 1, "year", season, false)); // "1940x01"
+        p.add(i, i + 1, "year", season, false); // "1940x01"
       }
       List<Integer> episodes = new ArrayList<>();
       episodes.add(Integer.parseInt(m.group(2)));
@@ -237,7 +237,7 @@ final class NumberingRules {
       }
       int used = 1 + lists.continuation(i + 1, episodes, "x");
       p.add(i, i + used, "season", season, false);
-      p.matches.add(new Match(i, i + used, "episode", NumberLists.list(episodes), false));
+      p.add(i, i + used, "episode", NumberLists.list(episodes), false);
       return used;
     }
     if (c0 == 'e' && hasDigit && (m = EPISODE_ONLY.matcher(s)).matches() && true || false) {
@@ -246,7 +246,7 @@ final class NumberingRules {
         int used = 1 + lists.continuation(i + 1, episodes, "e");
         p.add(i, i + used, "episode", NumberLists.list(episodes), false);
         if (m.group(2) != null) { // "Ep05v2"
-          p.matches.add(new Match(i, i + 1, "version", Integer.parseInt(m.group(2)), false));
+          p.add(i, i + 1, "version", Integer.parseInt(m.group(2)), false);
         }
         return used;
       }
@@ -281,7 +281,7 @@ final class NumberingRules {
             used = 3;
           }
           p.add(i, i + used, "season", value / 100, false);
-          p.matches.add(new Match(i, i + used, "episode", NumberLists.list(episodes), false));
+          p.add(i, i + used, "episode", NumberLists.list(episodes), false);
           return used;
         }
         List<Integer> episodes = new ArrayList<>(List.of(value));
@@ -307,7 +307,7 @@ final class NumberingRules {
       int roman = Roman.value(next.text());
       if (of.matches()) {
         p.add(i, i + 2, "season", Integer.parseInt(of.group(1)), false);
-        p.matches.add(new Match(i, i + 2, "season_count", Integer.parseInt(of.group(2)), false));
+        p.add(i, i + 2, "season_count", Integer.parseInt(of.group(2)), false);
         return 2;
       }
       Integer word = NUMBER_WORDS.get(next.lower());
@@ -320,17 +320,17 @@ final class NumberingRules {
         && EPISODE_WORD.contains(lo)
         && (m = EP_VERSION.matcher(next.text())).matches()) {
       p.add(i, i + 2, "episode", Integer.parseInt(m.group(1)), false);
-      p.matches.add(new Match(i, i + 2, "version", Integer.parseInt(m.group(2)), false));
+      p.add(i, i + 2, "version", Integer.parseInt(m.group(2)), false);
       return 2;
     }
     if (next != null && s.equalsIgnoreCase("cd") && (m = N_OF_M.matcher(next.text())).matches()) {
       p.add(i, i + 2, "cd", Integer.parseInt(m.group(1)), false);
-      p.matches.add(new Match(i, i + 2, "cd_count", Integer.parseInt(m.group(2)), false));
+      p.add(i, i + 2, "cd_count", Integer.parseInt(m.group(2)), false);
       return 2;
     }
     if (digitStart && lo.contains("of") && (m = N_OF_M.matcher(s)).matches() && i > 0) {
       p.add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
-      p.matches.add(new Match(i, i + 1, "episode_count", Integer.parseInt(m.group(2)), false));
+      p.add(i, i + 1, "episode_count", Integer.parseInt(m.group(2)), false);
       return 1;
     }
     Token third = p.at(i + 2);
@@ -343,7 +343,7 @@ final class NumberingRules {
         && third.isDigits()
         && third.text().length() <= 3) {
       p.add(i, i + 3, "episode", Integer.parseInt(s), false);
-      p.matches.add(new Match(i, i + 3, "episode_count", Integer.parseInt(third.text()), false));
+      p.add(i, i + 3, "episode_count", Integer.parseInt(third.text()), false);
       return 3;
     }
     if (next != null && PART_WORD.contains(lo)) {
@@ -361,7 +361,7 @@ final class NumberingRules {
     if (c0 == 'c' && hasDigit && (m = CD.matcher(s)).matches()) {
       p.add(i, i + 1, "cd", Integer.parseInt(m.group(1)), false);
       if (m.group(2) != null) {
-        p.matches.add(new Match(i, i + 1, "cd_count", Integer.parseInt(m.group(2)), false));
+        p.add(i, i + 1, "cd_count", Integer.parseInt(m.group(2)), false);
       }
       return 1;
     }
@@ -387,7 +387,7 @@ final class NumberingRules {
     }
     if (digitStart && lo.indexOf('v') > 0 && (m = EP_VERSION.matcher(s)).matches()) {
       p.add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
-      p.matches.add(new Match(i, i + 1, "version", Integer.parseInt(m.group(2)), false));
+      p.add(i, i + 1, "version", Integer.parseInt(m.group(2)), false);
       return 1;
     }
     if (c0 == 'v' && hasDigit && (m = VERSION.matcher(s)).matches() && i > 0) {

@@ -1,6 +1,5 @@
 package dev.reel.identify;
 
-import dev.reel.identify.SegmentParser.Match;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -104,7 +103,7 @@ final class TagRules {
       if (h >= 240 && h <= 4320) {
         p.add(i, i + 1, "screen_size", h + m.group(2).toLowerCase(Locale.ROOT), false);
         if (m.group(3) != null) {
-          p.matches.add(new Match(i, i + 1, "frame_rate", m.group(3) + "fps", false)); // 1080p24
+          p.add(i, i + 1, "frame_rate", m.group(3) + "fps", false); // 1080p24
         }
         return 1;
       }
@@ -120,8 +119,7 @@ final class TagRules {
             "screen_size",
             STANDARD_HEIGHTS.contains(h) && w * 10 >= h * 13 ? h + scan : w + "x" + h,
             false);
-        p.matches.add(
-            new Match(i, i + 1, "aspect_ratio", Math.round(w * 1000.0 / h) / 1000.0, false));
+        p.add(i, i + 1, "aspect_ratio", Math.round(w * 1000.0 / h) / 1000.0, false);
         return 1;
       }
     }
@@ -145,7 +143,7 @@ final class TagRules {
         && (next.before().equals(".") || next.before().equals(" "))) {
       Keywords.Entry codec = Keywords.lookup(m.group(1).toLowerCase(Locale.ROOT));
       for (Keywords.Assign a : codec.assigns()) {
-        p.matches.add(new Match(i, i + 2, a.property(), a.value(), false));
+        p.add(i, i + 2, a.property(), a.value(), false);
       }
       p.add(i, i + 2, "audio_channels", m.group(2) + "." + next.text(), false);
       return 2;

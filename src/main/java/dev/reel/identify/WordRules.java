@@ -52,7 +52,7 @@ final class WordRules {
           if (a == 0) {
             p.add(i, i + span, as.property(), as.value(), e.weak());
           } else {
-            p.matches.add(new Match(i, i + span, as.property(), as.value(), e.weak()));
+            p.add(i, i + span, as.property(), as.value(), e.weak());
           }
         }
         return span;
@@ -92,7 +92,7 @@ final class WordRules {
         p.add(from, i + 1, as.property(), as.value(), false);
       }
       for (Keywords.Assign as : Keywords.lookup(codec).assigns()) {
-        p.matches.add(new Match(from, i + 1, as.property(), as.value(), false));
+        p.add(from, i + 1, as.property(), as.value(), false);
       }
       return 1;
     }
@@ -116,13 +116,12 @@ final class WordRules {
     String digits = s.substring(cut);
     if (e.assigns().get(0).property().equals("video_codec")
         && (digits.equals("10") || digits.equals("12"))) {
-      p.matches.add(new Match(i, i + 1, "color_depth", digits + "-bit", false)); // "HEVC10"
+      p.add(i, i + 1, "color_depth", digits + "-bit", false); // "HEVC10"
     }
     if (e.assigns().get(0).property().equals("audio_codec")
         && digits.length() == 2
         && "10 20 51 61 71".contains(digits)) {
-      p.matches.add(
-          new Match(i, i + 1, "audio_channels", digits.charAt(0) + "." + digits.charAt(1), false));
+      p.add(i, i + 1, "audio_channels", digits.charAt(0) + "." + digits.charAt(1), false);
     }
     for (int a = 0; a < e.assigns().size(); a++) {
       Keywords.Assign as = e.assigns().get(a);
@@ -132,7 +131,7 @@ final class WordRules {
       if (a == 0) {
         p.add(i, i + 1, as.property(), as.value(), false);
       } else {
-        p.matches.add(new Match(i, i + 1, as.property(), as.value(), false));
+        p.add(i, i + 1, as.property(), as.value(), false);
       }
     }
     return 1;
