@@ -5,11 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Rules for the numbers that place a file in a series: SxxEyy and its variants, 1x02, "Season 2",
  * "Episode 5", "Part II", CD1, S07D1, versions and bonus numbers, with lists and ranges ("E01-E03",
  * "Season 1.3&5").
+ *
+ * <p>Each way of writing them is one small {@link Rule}; at each token the rules are tried in a
+ * fixed order and the first that reads the token wins. A new way is a new rule in the list, and the
+ * accuracy tests show at once whether it took a case from an older one.
  */
 final class NumberingRules {
   private static final Pattern SXXEXX =
@@ -81,57 +86,132 @@ final class NumberingRules {
     this.lists = new NumberLists(p);
   }
 
+  /**
+   * One way of writing a season, an episode, a part, a disc or a version: it reads the tokens at
+   * {@code i} and, when they are written its way, records their matches and returns how many tokens
+   * it used; otherwise it returns 0 and records nothing.
+   */
+  @FunctionalInterface
+  private interface Rule {
+    int read(NumberingRules rules, int i, Token t);
+  }
+
+  /** Markers written in one token or a word and a number, tried in this order at each token. */
+  private static final List<Rule> MARKERS =
+      List.of(
+          NumberingRules::seasonAndEpisodes,
+          NumberingRules::gluedSeasonsOrEpisodes,
+          NumberingRules::seasonExtras,
+          NumberingRules::seasonDisc,
+          NumberingRules::crossed,
+          NumberingRules::episodeOnly,
+          NumberingRules::seasonWordGlued,
+          NumberingRules::wholeSeason,
+          NumberingRules::wordAndNumber,
+          NumberingRules::seasonWordAndWord,
+          NumberingRules::episodeWordAndVersion,
+          NumberingRules::cdOfCount,
+          NumberingRules::episodeOfCount,
+          NumberingRules::episodeOfCountWords,
+          NumberingRules::partWordAndWord,
+          NumberingRules::partGlued,
+          NumberingRules::cd,
+          NumberingRules::cdCount,
+          NumberingRules::film,
+          NumberingRules::bonus,
+          NumberingRules::episodeWithVersion,
+          NumberingRules::version);
+
+  /** All rules: the ones that look beyond one marker first, then the markers. */
+  private static final List<Rule> ALL =
+      java.util.stream.Stream.concat(
+              Stream.of(
+                  NumberingRules::ordinalSeason,
+                  NumberingRules::cjkMarker,
+                  NumberingRules::wordBeforeMarker),
+              MARKERS.stream())
+          .toList();
+
   /** Season, episode, part, disc and version markers at token i; returns tokens used or 0. */
   int match(int i) {
-    Token word = p.at(i);
-    Token after = p.at(i + 1);
-    char w0 = Character.toLowerCase(word.text().charAt(0));
-    if (after != null
-        && Character.isDigit(w0)
-        && after.lower().equals("season")
-        && ORDINAL.matcher(word.lower()).matches()) {
-      // "Kimi ni Todoke 2nd Season - 00", "Hayate no Gotoku 2nd Season 24"
-      p.add(i, i + 2, "season", Integer.parseInt(word.lower().replaceAll("\\D", "")), false);
-      Token number = p.at(i + 2);
-      if (number != null
-          && number.isDigits()
-          && number.text().length() <= 3
-          && !number.bracketed()) {
-        p.add(i + 2, i + 3, "episode", Integer.parseInt(number.text()), false);
-        return 3;
-      }
-      return 2;
-    }
-    if (w0 > 0x2E80 || Character.isDigit(w0) && word.text().length() <= 6 && !word.isDigits()) {
-      Matcher cjk = CJK_EPISODE.matcher(word.text());
-      if (cjk.matches()) { // "第01话", "01話", "第3集", "1화"
-        p.add(i, i + 1, "episode", Integer.parseInt(cjk.group(1)), false);
-        return 1;
-      }
-      cjk = CJK_SEASON.matcher(word.text());
-      if (cjk.matches()) { // "第2季", "2期", "시즌2"
-        String n = cjk.group(1) != null ? cjk.group(1) : cjk.group(2);
-        p.add(i, i + 1, "season", Integer.parseInt(n), false);
-        return 1;
-      }
-    }
-    if (after != null
-        && (w0 == 'e' || w0 == 'c')
-        && word.text().length() <= 9
-        && EPISODE_WORD.contains(word.lower())
-        && (NXN.matcher(after.text()).matches() || SXXEXX.matcher(after.text()).matches())) {
-      int before = p.matches.size();
-      int used = markers(i + 1); // "Ep 2x03": the word belongs to the marker after it
+    return first(ALL, i);
+  }
+
+  private int first(List<Rule> rules, int i) {
+    Token t = p.tokens.get(i);
+    for (Rule r : rules) {
+      int used = r.read(this, i, t);
       if (used > 0) {
-        for (int k = before; k < p.matches.size(); k++) {
-          Match m = p.matches.get(k);
-          p.matches.set(k, new Match(i, m.to(), m.property(), m.value(), m.weak()));
-        }
-        p.covered[i] = true;
-        return used + 1;
+        return used;
       }
     }
-    return markers(i);
+    return 0;
+  }
+
+  private static char lowerFirst(Token t) {
+    return Character.toLowerCase(t.text().charAt(0));
+  }
+
+  /** "Kimi ni Todoke 2nd Season - 00", "Hayate no Gotoku 2nd Season 24". */
+  private int ordinalSeason(int i, Token word) {
+    Token after = p.at(i + 1);
+    if (after == null
+        || !Character.isDigit(word.text().charAt(0))
+        || !after.lower().equals("season")
+        || !ORDINAL.matcher(word.lower()).matches()) {
+      return 0;
+    }
+    p.add(i, i + 2, "season", Integer.parseInt(word.lower().replaceAll("\\D", "")), false);
+    Token number = p.at(i + 2);
+    if (number != null && number.isDigits() && number.text().length() <= 3 && !number.bracketed()) {
+      p.add(i + 2, i + 3, "episode", Integer.parseInt(number.text()), false);
+      return 3;
+    }
+    return 2;
+  }
+
+  /** "第01话", "01話", "第3集", "1화" (episodes); "第2季", "2期", "시즌2" (seasons). */
+  private int cjkMarker(int i, Token word) {
+    char w0 = lowerFirst(word);
+    if (!(w0 > 0x2E80 || Character.isDigit(w0) && word.text().length() <= 6 && !word.isDigits())) {
+      return 0;
+    }
+    Matcher cjk = CJK_EPISODE.matcher(word.text());
+    if (cjk.matches()) {
+      p.add(i, i + 1, "episode", Integer.parseInt(cjk.group(1)), false);
+      return 1;
+    }
+    cjk = CJK_SEASON.matcher(word.text());
+    if (cjk.matches()) {
+      String n = cjk.group(1) != null ? cjk.group(1) : cjk.group(2);
+      p.add(i, i + 1, "season", Integer.parseInt(n), false);
+      return 1;
+    }
+    return 0;
+  }
+
+  /** "Ep 2x03": the word belongs to the marker after it. */
+  private int wordBeforeMarker(int i, Token word) {
+    Token after = p.at(i + 1);
+    char w0 = lowerFirst(word);
+    if (after == null
+        || !(w0 == 'e' || w0 == 'c')
+        || word.text().length() > 9
+        || !EPISODE_WORD.contains(word.lower())
+        || !(NXN.matcher(after.text()).matches() || SXXEXX.matcher(after.text()).matches())) {
+      return 0;
+    }
+    int before = p.matches.size();
+    int used = first(MARKERS, i + 1);
+    if (used == 0) {
+      return 0;
+    }
+    for (int k = before; k < p.matches.size(); k++) {
+      Match m = p.matches.get(k);
+      p.matches.set(k, new Match(i, m.to(), m.property(), m.value(), m.weak()));
+    }
+    p.covered[i] = true;
+    return used + 1;
   }
 
   private static final java.util.regex.Pattern ORDINAL =
@@ -150,251 +230,401 @@ final class NumberingRules {
     return false;
   }
 
-  private int markers(int i) {
-    Token t = p.tokens.get(i);
+  /** "S01E02", "S01E01E02", "S01E01-E03", "S01.E02", "S01-S10", "S2014E18", "S01E06v2". */
+  private int seasonAndEpisodes(int i, Token t) {
     String s = t.text();
     Matcher m;
-    char c0 = Character.toLowerCase(s.charAt(0));
-    boolean digitStart = Character.isDigit(c0);
-    boolean hasDigit = t.hasDigit();
-    String lo = t.lower();
-    boolean hasX = lo.indexOf('x') >= 0;
-    if (c0 == 's'
-        && hasDigit
-        && (m = SXXEXX.matcher(s)).matches()
-        && (m.group(2).isEmpty() ? seasonAlone(s) && m.group(3) == null : true)) {
-      int season = Integer.parseInt(m.group(1));
-      if (m.group(3) != null) { // "S01E06v2": the release's second version
-        p.add(i, i + 1, "version", Integer.parseInt(m.group(3)), false);
-      }
-      List<Integer> episodes = new ArrayList<>();
-      Matcher e = EP_LIST.matcher(m.group(2));
-      while (e.find()) {
-        episodes.add(Integer.parseInt(e.group(1)));
-      }
-      int used = 1;
-      if (!episodes.isEmpty()) {
-        used += lists.continuation(i + 1, episodes, "e");
+    if (lowerFirst(t) != 's'
+        || !t.hasDigit()
+        || !(m = SXXEXX.matcher(s)).matches()
+        || !(m.group(2).isEmpty() ? seasonAlone(s) && m.group(3) == null : true)) {
+      return 0;
+    }
+    int season = Integer.parseInt(m.group(1));
+    if (m.group(3) != null) { // "S01E06v2": the release's second version
+      p.add(i, i + 1, "version", Integer.parseInt(m.group(3)), false);
+    }
+    List<Integer> episodes = new ArrayList<>();
+    Matcher e = EP_LIST.matcher(m.group(2));
+    while (e.find()) {
+      episodes.add(Integer.parseInt(e.group(1)));
+    }
+    int used = 1;
+    if (!episodes.isEmpty()) {
+      used += lists.continuation(i + 1, episodes, "e");
+    } else {
+      Token next = p.at(i + 1);
+      Matcher ep;
+      String sep = next == null ? "" : next.before().strip();
+      if (next != null
+          && (sep.isEmpty() || sep.equals("-") || sep.equals("."))
+          && ((ep = EPISODE_ONLY.matcher(next.text())).matches()
+              || (ep = BONUS_X.matcher(next.text())).matches())) {
+        episodes.add(Integer.parseInt(ep.group(1)));
+        used += 1 + lists.continuation(i + 2, episodes, "e");
       } else {
-        Token next = p.at(i + 1);
-        Matcher ep;
-        String sep = next == null ? "" : next.before().strip();
-        if (next != null
-            && (sep.isEmpty() || sep.equals("-") || sep.equals("."))
-            && ((ep = EPISODE_ONLY.matcher(next.text())).matches()
-                || (ep = BONUS_X.matcher(next.text())).matches())) {
-          episodes.add(Integer.parseInt(ep.group(1)));
-          used += 1 + lists.continuation(i + 2, episodes, "e");
-        } else {
-          List<Integer> seasons = new ArrayList<>(List.of(season));
-          used += lists.continuation(i + 1, seasons, "s"); // "S01-S10", "S01S02"
-          if (seasons.size() > 1) {
-            p.add(i, i + used, "season", List.copyOf(seasons), false);
-            return used;
-          }
+        List<Integer> seasons = new ArrayList<>(List.of(season));
+        used += lists.continuation(i + 1, seasons, "s"); // "S01-S10", "S01S02"
+        if (seasons.size() > 1) {
+          p.add(i, i + used, "season", List.copyOf(seasons), false);
+          return used;
         }
       }
-      p.add(i, i + used, "season", season, false);
-      if (Years.plausible(season)) {
-        p.add(i, i + used, "year", season, false); // "S2014E18"
+    }
+    p.add(i, i + used, "season", season, false);
+    if (Years.plausible(season)) {
+      p.add(i, i + used, "year", season, false); // "S2014E18"
+    }
+    if (!episodes.isEmpty()) {
+      p.add(i, i + used, "episode", NumberLists.list(episodes), false);
+    }
+    return used;
+  }
+
+  /** "S01S02S03", "E01E02": seasons or episodes glued in one token. */
+  private int gluedSeasonsOrEpisodes(int i, Token t) {
+    String s = t.text();
+    char c0 = lowerFirst(t);
+    if (!(c0 == 's' || c0 == 'e')
+        || !t.hasDigit()
+        || !(SEASONS_GLUED.matcher(s).matches() || EPISODES_GLUED.matcher(s).matches())) {
+      return 0;
+    }
+    List<Integer> values = new ArrayList<>();
+    for (String part : s.substring(1).split("(?i)[se]")) {
+      values.add(Integer.parseInt(part));
+    }
+    p.add(i, i + 1, c0 == 's' ? "season" : "episode", List.copyOf(values), false);
+    return 1;
+  }
+
+  /** "S01Extras". */
+  private int seasonExtras(int i, Token t) {
+    Matcher m;
+    if (lowerFirst(t) != 's' || !t.hasDigit() || !(m = SEASON_EXTRAS.matcher(t.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
+    p.add(i, i + 1, "other", "Extras", false);
+    return 1;
+  }
+
+  /** "S07D1": a season's disc. */
+  private int seasonDisc(int i, Token t) {
+    Matcher m;
+    if (lowerFirst(t) != 's' || !t.hasDigit() || !(m = SEASON_DISC.matcher(t.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
+    p.add(i, i + 1, "disc", Integer.parseInt(m.group(2)), false);
+    return 1;
+  }
+
+  /** "1x02", "1x02x03", "1940x01" (a year as the season), not "1920x1080". */
+  private int crossed(int i, Token t) {
+    Matcher m;
+    if (!Character.isDigit(t.text().charAt(0))
+        || t.lower().indexOf('x') < 0
+        || !(m = NXN.matcher(t.text())).matches()
+        || isResolution(m)) {
+      return 0;
+    }
+    int season = Integer.parseInt(m.group(1));
+    if (Years.plausible(season)) {
+      p.add(i, i + 1, "year", season, false); // "1940x01"
+    }
+    List<Integer> episodes = new ArrayList<>();
+    episodes.add(Integer.parseInt(m.group(2)));
+    for (String x : m.group(3).split("(?i)x")) {
+      if (!x.isEmpty()) {
+        episodes.add(Integer.parseInt(x));
       }
-      if (!episodes.isEmpty()) {
-        p.add(i, i + used, "episode", NumberLists.list(episodes), false);
-      }
+    }
+    int used = 1 + lists.continuation(i + 1, episodes, "x");
+    p.add(i, i + used, "season", season, false);
+    p.add(i, i + used, "episode", NumberLists.list(episodes), false);
+    return used;
+  }
+
+  /** "E05", "Ep05", "Episode5", "Ep05v2", and lists after them. */
+  private int episodeOnly(int i, Token t) {
+    String s = t.text();
+    Matcher m;
+    if (lowerFirst(t) != 'e'
+        || !t.hasDigit()
+        || !(m = EPISODE_ONLY.matcher(s)).matches()
+        || s.length() <= 1
+        || !(i > 0 || p.fileName)) {
+      return 0;
+    }
+    List<Integer> episodes = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
+    int used = 1 + lists.continuation(i + 1, episodes, "e");
+    p.add(i, i + used, "episode", NumberLists.list(episodes), false);
+    if (m.group(2) != null) { // "Ep05v2"
+      p.add(i, i + 1, "version", Integer.parseInt(m.group(2)), false);
+    }
+    return used;
+  }
+
+  /** "Season2", "Saison3". */
+  private int seasonWordGlued(int i, Token t) {
+    Matcher m;
+    if (!t.hasDigit()
+        || Character.isDigit(t.text().charAt(0))
+        || !(m = SEASON_GLUED.matcher(t.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
+    return 1;
+  }
+
+  /** "2xAll": a whole season. */
+  private int wholeSeason(int i, Token t) {
+    Matcher m;
+    if (!Character.isDigit(t.text().charAt(0))
+        || t.lower().indexOf('x') < 0
+        || !(m = ALL_EPISODES.matcher(t.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
+    return 1;
+  }
+
+  /** "Season 2", "Season 1.3&5", "Episode 5", "Cap.408", "Part 2", "CD 1", "Disc 2". */
+  private int wordAndNumber(int i, Token t) {
+    Token next = p.at(i + 1);
+    if (next == null || !next.isDigits() || next.text().length() > 4) {
+      return 0;
+    }
+    String s = t.text();
+    String lo = t.lower();
+    int value = Integer.parseInt(next.text());
+    if (SEASON_WORD.contains(lo) && value < 100 && !p.tags.dateAt(i + 1)) {
+      List<Integer> seasons = new ArrayList<>(List.of(value));
+      int used = 2 + lists.seasonList(i + 2, seasons);
+      p.add(i, i + used, "season", NumberLists.list(seasons), false);
       return used;
     }
-    if ((c0 == 's' || c0 == 'e')
-        && hasDigit
-        && (SEASONS_GLUED.matcher(s).matches() || EPISODES_GLUED.matcher(s).matches())) {
-      List<Integer> values = new ArrayList<>();
-      for (String part : s.substring(1).split("(?i)[se]")) {
-        values.add(Integer.parseInt(part));
-      }
-      p.add(i, i + 1, c0 == 's' ? "season" : "episode", List.copyOf(values), false);
-      return 1;
-    }
-    if (c0 == 's' && hasDigit && (m = SEASON_EXTRAS.matcher(s)).matches()) {
-      p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false); // "S01Extras"
-      p.add(i, i + 1, "other", "Extras", false);
-      return 1;
-    }
-    if (c0 == 's' && hasDigit && (m = SEASON_DISC.matcher(s)).matches()) {
-      p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
-      p.add(i, i + 1, "disc", Integer.parseInt(m.group(2)), false);
-      return 1;
-    }
-    if (digitStart && hasX && (m = NXN.matcher(s)).matches() && !isResolution(m)) {
-      int season = Integer.parseInt(m.group(1));
-      if (Years.plausible(season)) {
-        p.add(i, i + 1, "year", season, false); // "1940x01"
-      }
-      List<Integer> episodes = new ArrayList<>();
-      episodes.add(Integer.parseInt(m.group(2)));
-      for (String x : m.group(3).split("(?i)x")) {
-        if (!x.isEmpty()) {
-          episodes.add(Integer.parseInt(x));
+    if (EPISODE_WORD.contains(lo) && !episodeBefore()) {
+      if (lowerFirst(t) == 'c' && value >= 100) { // Spanish "Cap.408", "Cap.1503", "Cap.102_104"
+        List<Integer> episodes = new ArrayList<>(List.of(value % 100));
+        Token last = p.at(i + 2);
+        int used = 2;
+        if (last != null
+            && last.isDigits()
+            && last.before().equals("_")
+            && last.text().length() == next.text().length()) {
+          NumberLists.addRange(episodes, Integer.parseInt(last.text()) % 100, true);
+          used = 3;
         }
+        p.add(i, i + used, "season", value / 100, false);
+        p.add(i, i + used, "episode", NumberLists.list(episodes), false);
+        return used;
       }
-      int used = 1 + lists.continuation(i + 1, episodes, "x");
-      p.add(i, i + used, "season", season, false);
+      List<Integer> episodes = new ArrayList<>(List.of(value));
+      int used = 2 + lists.continuation(i + 2, episodes, "");
       p.add(i, i + used, "episode", NumberLists.list(episodes), false);
       return used;
     }
-    if (c0 == 'e' && hasDigit && (m = EPISODE_ONLY.matcher(s)).matches() && true || false) {
-      if (s.length() > 1 && (i > 0 || p.fileName)) {
-        List<Integer> episodes = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
-        int used = 1 + lists.continuation(i + 1, episodes, "e");
-        p.add(i, i + used, "episode", NumberLists.list(episodes), false);
-        if (m.group(2) != null) { // "Ep05v2"
-          p.add(i, i + 1, "version", Integer.parseInt(m.group(2)), false);
-        }
-        return used;
-      }
-    }
-    if (hasDigit && !digitStart && (m = SEASON_GLUED.matcher(s)).matches()) {
-      p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
-      return 1;
-    }
-    if (digitStart && hasX && (m = ALL_EPISODES.matcher(s)).matches()) {
-      p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
-      return 1;
-    }
-    Token next = p.at(i + 1);
-    if (next != null && next.isDigits() && next.text().length() <= 4) {
-      int value = Integer.parseInt(next.text());
-      if (SEASON_WORD.contains(lo) && value < 100 && !p.tags.dateAt(i + 1)) {
-        List<Integer> seasons = new ArrayList<>(List.of(value));
-        int used = 2 + lists.seasonList(i + 2, seasons);
-        p.add(i, i + used, "season", NumberLists.list(seasons), false);
-        return used;
-      }
-      if (EPISODE_WORD.contains(lo) && !episodeBefore()) {
-        if (c0 == 'c' && value >= 100) { // Spanish "Cap.408", "Cap.1503", "Cap.102_104"
-          List<Integer> episodes = new ArrayList<>(List.of(value % 100));
-          Token last = p.at(i + 2);
-          int used = 2;
-          if (last != null
-              && last.isDigits()
-              && last.before().equals("_")
-              && last.text().length() == next.text().length()) {
-            NumberLists.addRange(episodes, Integer.parseInt(last.text()) % 100, true);
-            used = 3;
-          }
-          p.add(i, i + used, "season", value / 100, false);
-          p.add(i, i + used, "episode", NumberLists.list(episodes), false);
-          return used;
-        }
-        List<Integer> episodes = new ArrayList<>(List.of(value));
-        int used = 2 + lists.continuation(i + 2, episodes, "");
-        p.add(i, i + used, "episode", NumberLists.list(episodes), false);
-        return used;
-      }
-      if (PART_WORD.contains(lo) && value < 100) {
-        p.add(i, i + 2, "part", value, false);
-        return 2;
-      }
-      if (s.equalsIgnoreCase("cd") && value < 100) { // "cd 1of3" is handled below
-        p.add(i, i + 2, "cd", value, false);
-        return 2;
-      }
-      if ((s.equalsIgnoreCase("disc") || s.equalsIgnoreCase("disk")) && value < 100) {
-        p.add(i, i + 2, "disc", value, false);
-        return 2;
-      }
-    }
-    if (next != null && SEASON_WORD.contains(lo)) {
-      Matcher of = N_OF_M.matcher(next.text());
-      int roman = Roman.value(next.text());
-      if (of.matches()) {
-        p.add(i, i + 2, "season", Integer.parseInt(of.group(1)), false);
-        p.add(i, i + 2, "season_count", Integer.parseInt(of.group(2)), false);
-        return 2;
-      }
-      Integer word = NUMBER_WORDS.get(next.lower());
-      if (roman > 0 || word != null) {
-        p.add(i, i + 2, "season", roman > 0 ? roman : word, false);
-        return 2;
-      }
-    }
-    if (next != null
-        && EPISODE_WORD.contains(lo)
-        && (m = EP_VERSION.matcher(next.text())).matches()) {
-      p.add(i, i + 2, "episode", Integer.parseInt(m.group(1)), false);
-      p.add(i, i + 2, "version", Integer.parseInt(m.group(2)), false);
+    if (PART_WORD.contains(lo) && value < 100) {
+      p.add(i, i + 2, "part", value, false);
       return 2;
     }
-    if (next != null && s.equalsIgnoreCase("cd") && (m = N_OF_M.matcher(next.text())).matches()) {
-      p.add(i, i + 2, "cd", Integer.parseInt(m.group(1)), false);
-      p.add(i, i + 2, "cd_count", Integer.parseInt(m.group(2)), false);
+    if (s.equalsIgnoreCase("cd") && value < 100) { // "cd 1of3" is read by cdOfCount
+      p.add(i, i + 2, "cd", value, false);
       return 2;
     }
-    if (digitStart && lo.contains("of") && (m = N_OF_M.matcher(s)).matches() && i > 0) {
-      p.add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
-      p.add(i, i + 1, "episode_count", Integer.parseInt(m.group(2)), false);
-      return 1;
-    }
-    Token third = p.at(i + 2);
-    if (t.isDigits()
-        && s.length() <= 3
-        && i > 0
-        && next != null
-        && next.lower().equals("of")
-        && third != null
-        && third.isDigits()
-        && third.text().length() <= 3) {
-      p.add(i, i + 3, "episode", Integer.parseInt(s), false);
-      p.add(i, i + 3, "episode_count", Integer.parseInt(third.text()), false);
-      return 3;
-    }
-    if (next != null && PART_WORD.contains(lo)) {
-      int roman = Roman.value(next.text());
-      Integer word = NUMBER_WORDS.get(next.lower());
-      if (roman > 0 || word != null) {
-        p.add(i, i + 2, "part", roman > 0 ? roman : word, false);
-        return 2;
-      }
-    }
-    if (c0 == 'p' && hasDigit && (m = PART_GLUED.matcher(s)).matches()) {
-      p.add(i, i + 1, "part", Integer.parseInt(m.group(1)), false);
-      return 1;
-    }
-    if (c0 == 'c' && hasDigit && (m = CD.matcher(s)).matches()) {
-      p.add(i, i + 1, "cd", Integer.parseInt(m.group(1)), false);
-      if (m.group(2) != null) {
-        p.add(i, i + 1, "cd_count", Integer.parseInt(m.group(2)), false);
-      }
-      return 1;
-    }
-    if (digitStart && lo.contains("cd") && (m = CD_COUNT.matcher(s)).matches()) {
-      p.add(i, i + 1, "cd_count", Integer.parseInt(m.group(1)), false); // "2CD"
-      return 1;
-    }
-    if (c0 == 'f'
-        && hasDigit
-        && i > 0
-        && t.before().contains("-")
-        && (m = FILM.matcher(s)).matches()) {
-      p.add(i, i + 1, "film", Integer.parseInt(m.group(1)), false); // "James_Bond-f21-Title"
-      return 1;
-    }
-    if (c0 == 'x'
-        && hasDigit
-        && (m = BONUS_X.matcher(s)).matches()
-        && i > 0
-        && t.before().contains("-")) {
-      p.add(i, i + 1, "bonus", Integer.parseInt(m.group(1)), false);
-      return 1;
-    }
-    if (digitStart && lo.indexOf('v') > 0 && (m = EP_VERSION.matcher(s)).matches()) {
-      p.add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
-      p.add(i, i + 1, "version", Integer.parseInt(m.group(2)), false);
-      return 1;
-    }
-    if (c0 == 'v' && hasDigit && (m = VERSION.matcher(s)).matches() && i > 0) {
-      p.add(i, i + 1, "version", Integer.parseInt(m.group(1)), false);
-      return 1;
+    if ((s.equalsIgnoreCase("disc") || s.equalsIgnoreCase("disk")) && value < 100) {
+      p.add(i, i + 2, "disc", value, false);
+      return 2;
     }
     return 0;
+  }
+
+  /** "Season 2of5", "Season II", "Season Two". */
+  private int seasonWordAndWord(int i, Token t) {
+    Token next = p.at(i + 1);
+    if (next == null || !SEASON_WORD.contains(t.lower())) {
+      return 0;
+    }
+    Matcher of = N_OF_M.matcher(next.text());
+    if (of.matches()) {
+      p.add(i, i + 2, "season", Integer.parseInt(of.group(1)), false);
+      p.add(i, i + 2, "season_count", Integer.parseInt(of.group(2)), false);
+      return 2;
+    }
+    int roman = Roman.value(next.text());
+    Integer word = NUMBER_WORDS.get(next.lower());
+    if (roman > 0 || word != null) {
+      p.add(i, i + 2, "season", roman > 0 ? roman : word, false);
+      return 2;
+    }
+    return 0;
+  }
+
+  /** "Episode 05v2". */
+  private int episodeWordAndVersion(int i, Token t) {
+    Token next = p.at(i + 1);
+    Matcher m;
+    if (next == null
+        || !EPISODE_WORD.contains(t.lower())
+        || !(m = EP_VERSION.matcher(next.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 2, "episode", Integer.parseInt(m.group(1)), false);
+    p.add(i, i + 2, "version", Integer.parseInt(m.group(2)), false);
+    return 2;
+  }
+
+  /** "CD 1of3". */
+  private int cdOfCount(int i, Token t) {
+    Token next = p.at(i + 1);
+    Matcher m;
+    if (next == null
+        || !t.text().equalsIgnoreCase("cd")
+        || !(m = N_OF_M.matcher(next.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 2, "cd", Integer.parseInt(m.group(1)), false);
+    p.add(i, i + 2, "cd_count", Integer.parseInt(m.group(2)), false);
+    return 2;
+  }
+
+  /** "[20of25]": an episode and the season's count. */
+  private int episodeOfCount(int i, Token t) {
+    Matcher m;
+    if (!Character.isDigit(t.text().charAt(0))
+        || !t.lower().contains("of")
+        || !(m = N_OF_M.matcher(t.text())).matches()
+        || i == 0) {
+      return 0;
+    }
+    p.add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
+    p.add(i, i + 1, "episode_count", Integer.parseInt(m.group(2)), false);
+    return 1;
+  }
+
+  /** "[20 of 25]". */
+  private int episodeOfCountWords(int i, Token t) {
+    Token next = p.at(i + 1);
+    Token third = p.at(i + 2);
+    if (!t.isDigits()
+        || t.text().length() > 3
+        || i == 0
+        || next == null
+        || !next.lower().equals("of")
+        || third == null
+        || !third.isDigits()
+        || third.text().length() > 3) {
+      return 0;
+    }
+    p.add(i, i + 3, "episode", Integer.parseInt(t.text()), false);
+    p.add(i, i + 3, "episode_count", Integer.parseInt(third.text()), false);
+    return 3;
+  }
+
+  /** "Part II", "Part Two". */
+  private int partWordAndWord(int i, Token t) {
+    Token next = p.at(i + 1);
+    if (next == null || !PART_WORD.contains(t.lower())) {
+      return 0;
+    }
+    int roman = Roman.value(next.text());
+    Integer word = NUMBER_WORDS.get(next.lower());
+    if (roman > 0 || word != null) {
+      p.add(i, i + 2, "part", roman > 0 ? roman : word, false);
+      return 2;
+    }
+    return 0;
+  }
+
+  /** "Part2", "pt1". */
+  private int partGlued(int i, Token t) {
+    Matcher m;
+    if (lowerFirst(t) != 'p' || !t.hasDigit() || !(m = PART_GLUED.matcher(t.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 1, "part", Integer.parseInt(m.group(1)), false);
+    return 1;
+  }
+
+  /** "CD1", "CD1of2". */
+  private int cd(int i, Token t) {
+    Matcher m;
+    if (lowerFirst(t) != 'c' || !t.hasDigit() || !(m = CD.matcher(t.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 1, "cd", Integer.parseInt(m.group(1)), false);
+    if (m.group(2) != null) {
+      p.add(i, i + 1, "cd_count", Integer.parseInt(m.group(2)), false);
+    }
+    return 1;
+  }
+
+  /** "2CD". */
+  private int cdCount(int i, Token t) {
+    Matcher m;
+    if (!Character.isDigit(t.text().charAt(0))
+        || !t.lower().contains("cd")
+        || !(m = CD_COUNT.matcher(t.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 1, "cd_count", Integer.parseInt(m.group(1)), false);
+    return 1;
+  }
+
+  /** "James_Bond-f21-Title": a film of a collection. */
+  private int film(int i, Token t) {
+    Matcher m;
+    if (lowerFirst(t) != 'f'
+        || !t.hasDigit()
+        || i == 0
+        || !t.before().contains("-")
+        || !(m = FILM.matcher(t.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 1, "film", Integer.parseInt(m.group(1)), false);
+    return 1;
+  }
+
+  /** "Movie-x01-Making Of": a bonus feature's number. */
+  private int bonus(int i, Token t) {
+    Matcher m;
+    if (lowerFirst(t) != 'x'
+        || !t.hasDigit()
+        || !(m = BONUS_X.matcher(t.text())).matches()
+        || i == 0
+        || !t.before().contains("-")) {
+      return 0;
+    }
+    p.add(i, i + 1, "bonus", Integer.parseInt(m.group(1)), false);
+    return 1;
+  }
+
+  /** "05v2": an episode in its second version. */
+  private int episodeWithVersion(int i, Token t) {
+    Matcher m;
+    if (!Character.isDigit(t.text().charAt(0))
+        || t.lower().indexOf('v') <= 0
+        || !(m = EP_VERSION.matcher(t.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
+    p.add(i, i + 1, "version", Integer.parseInt(m.group(2)), false);
+    return 1;
+  }
+
+  /** "v2" after the name. */
+  private int version(int i, Token t) {
+    Matcher m;
+    if (lowerFirst(t) != 'v'
+        || !t.hasDigit()
+        || !(m = VERSION.matcher(t.text())).matches()
+        || i == 0) {
+      return 0;
+    }
+    p.add(i, i + 1, "version", Integer.parseInt(m.group(1)), false);
+    return 1;
   }
 
   private boolean seasonAlone(String s) {
