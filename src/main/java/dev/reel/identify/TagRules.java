@@ -2,6 +2,7 @@ package dev.reel.identify;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,149 +47,245 @@ final class TagRules {
     this.p = p;
   }
 
+  /** One way of writing a tag: reads token i, records its matches, returns the tokens used or 0. */
+  @FunctionalInterface
+  private interface Rule {
+    int read(TagRules rules, int i, Token t);
+  }
+
+  /** Tried in this order at each token; the first that reads it wins. */
+  private static final List<Rule> RULES =
+      List.of(
+          TagRules::frameRate,
+          TagRules::compactDate,
+          TagRules::yuvDepth,
+          (r, i, t) -> r.sizeOrId(i, r.p.at(i + 1)),
+          TagRules::bitRate,
+          (r, i, t) -> r.date(i),
+          TagRules::resolution,
+          TagRules::widthByHeight,
+          TagRules::fourK,
+          TagRules::crc,
+          TagRules::codecAndChannels,
+          TagRules::channels,
+          TagRules::widthTimesHeight,
+          TagRules::bareHeight);
+
   /** Dates, sizes, channels, CRCs and rates at token i; returns tokens used or 0. */
   int match(int i) {
     Token t = p.tokens.get(i);
-    String s = t.text();
+    for (Rule r : RULES) {
+      int used = r.read(this, i, t);
+      if (used > 0) {
+        return used;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean digitStart(Token t) {
+    return Character.isDigit(t.text().charAt(0));
+  }
+
+  /** "23.976fps", "25fps". */
+  private int frameRate(int i, Token t) {
     Matcher m;
-    char c0 = Character.toLowerCase(s.charAt(0));
-    boolean digitStart = Character.isDigit(c0);
-    boolean hasDigit = t.hasDigit();
+    if (!digitStart(t) || !t.lower().endsWith("fps") || !(m = FPS.matcher(t.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 1, "frame_rate", m.group(1) + "fps", false);
+    return 1;
+  }
+
+  /** "20021107". */
+  private int compactDate(int i, Token t) {
+    String s = t.text();
+    if (s.length() != 8 || !t.isDigits()) {
+      return 0;
+    }
+    LocalDate compact =
+        validDate(
+            Integer.parseInt(s.substring(0, 4)),
+            Integer.parseInt(s.substring(4, 6)),
+            Integer.parseInt(s.substring(6)));
+    if (compact == null || !Years.plausible(compact.getYear())) {
+      return 0;
+    }
+    p.add(i, i + 1, "date", compact, false);
+    return 1;
+  }
+
+  /** "yuv420p10": a color depth. */
+  private int yuvDepth(int i, Token t) {
+    Matcher m;
+    if (!t.lower().startsWith("yuv") || !(m = YUV_DEPTH.matcher(t.lower())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 1, "color_depth", m.group(1) + "-bit", false);
+    return 1;
+  }
+
+  /** "448kbps", "10Mbps". */
+  private int bitRate(int i, Token t) {
     String lo = t.lower();
-    boolean hasX = lo.indexOf('x') >= 0;
+    Matcher m;
+    if (!digitStart(t)
+        || !(lo.endsWith("bps") || lo.endsWith("bit"))
+        || !(m = BIT_RATE.matcher(t.text())).matches()) {
+      return 0;
+    }
+    boolean video = m.group(2).toLowerCase(Locale.ROOT).startsWith("m");
+    p.add(
+        i,
+        i + 1,
+        video ? "video_bit_rate" : "audio_bit_rate",
+        m.group(1) + (video ? "Mbps" : "Kbps"),
+        false);
+    return 1;
+  }
+
+  /** "1080p", "720p", "1080i", "1080p24". */
+  private int resolution(int i, Token t) {
+    String lo = t.lower();
+    Matcher m;
+    if (!digitStart(t)
+        || !(lo.indexOf('p') > 0 || lo.indexOf('i') > 0)
+        || !(m = RESOLUTION.matcher(t.text())).matches()) {
+      return 0;
+    }
+    int h = Integer.parseInt(m.group(1));
+    if (h < 240 || h > 4320) {
+      return 0;
+    }
+    p.add(i, i + 1, "screen_size", h + m.group(2).toLowerCase(Locale.ROOT), false);
+    if (m.group(3) != null) {
+      p.add(i, i + 1, "frame_rate", m.group(3) + "fps", false); // 1080p24
+    }
+    return 1;
+  }
+
+  /** "1920x1080": a standard height as "1080p", anything else as written, and the ratio. */
+  private int widthByHeight(int i, Token t) {
+    Matcher m;
+    if (!digitStart(t) || t.lower().indexOf('x') < 0 || !(m = WXH.matcher(t.text())).matches()) {
+      return 0;
+    }
+    int w = Integer.parseInt(m.group(1));
+    int h = Integer.parseInt(m.group(2));
+    if (w < 320 || h < 240) {
+      return 0;
+    }
+    String scan = m.group(3).isEmpty() ? "p" : m.group(3).toLowerCase(Locale.ROOT);
+    p.add(
+        i,
+        i + 1,
+        "screen_size",
+        STANDARD_HEIGHTS.contains(h) && w * 10 >= h * 13 ? h + scan : w + "x" + h,
+        false);
+    p.add(i, i + 1, "aspect_ratio", Math.round(w * 1000.0 / h) / 1000.0, false);
+    return 1;
+  }
+
+  /** "4K". */
+  private int fourK(int i, Token t) {
+    if (!t.text().equalsIgnoreCase("4k")) {
+      return 0;
+    }
+    p.add(i, i + 1, "screen_size", "2160p", false);
+    return 1;
+  }
+
+  /** "[ABCD1234]": a bracketed CRC32 (not a date). */
+  private int crc(int i, Token t) {
+    String s = t.text();
+    if (!t.bracketed()
+        || s.length() != 8
+        || !CRC.matcher(s).matches()
+        || !(hasLetterAndDigit(s) || !isCompactDate(s))) {
+      return 0;
+    }
+    p.add(i, i + 1, "crc32", s, false);
+    return 1;
+  }
+
+  /** "DD5.1", "AAC2.0": a codec with its channels. */
+  private int codecAndChannels(int i, Token t) {
     Token next = p.at(i + 1);
-    if (digitStart && lo.endsWith("fps") && (m = FPS.matcher(s)).matches()) {
-      p.add(i, i + 1, "frame_rate", m.group(1) + "fps", false);
-      return 1;
+    Matcher m;
+    if (digitStart(t)
+        || !t.hasDigit()
+        || !(m = CODEC_CHANNELS.matcher(t.text())).matches()
+        || next == null
+        || !next.isDigits()
+        || next.text().length() != 1
+        || !(next.before().equals(".") || next.before().equals(" "))) {
+      return 0;
     }
-    if (digitStart && s.length() == 8 && t.isDigits()) {
-      LocalDate compact =
-          validDate(
-              Integer.parseInt(s.substring(0, 4)),
-              Integer.parseInt(s.substring(4, 6)),
-              Integer.parseInt(s.substring(6)));
-      if (compact != null && Years.plausible(compact.getYear())) {
-        p.add(i, i + 1, "date", compact, false); // "20021107"
-        return 1;
-      }
+    Keywords.Entry codec = Keywords.lookup(m.group(1).toLowerCase(Locale.ROOT));
+    for (Keywords.Assign a : codec.assigns()) {
+      p.add(i, i + 2, a.property(), a.value(), false);
     }
-    if (lo.startsWith("yuv") && (m = YUV_DEPTH.matcher(lo)).matches()) {
-      p.add(i, i + 1, "color_depth", m.group(1) + "-bit", false); // "yuv420p10"
-      return 1;
-    }
-    int extra = sizeOrId(i, next);
-    if (extra > 0) {
-      return extra;
-    }
-    if (digitStart
-        && (lo.endsWith("bps") || lo.endsWith("bit"))
-        && (m = BIT_RATE.matcher(s)).matches()) {
-      boolean video = m.group(2).toLowerCase(Locale.ROOT).startsWith("m");
-      p.add(
-          i,
-          i + 1,
-          video ? "video_bit_rate" : "audio_bit_rate",
-          m.group(1) + (video ? "Mbps" : "Kbps"),
-          false); // "448kbps"
-      return 1;
-    }
-    int date = date(i);
-    if (date > 0) {
-      return date;
-    }
-    if (digitStart
-        && (lo.indexOf('p') > 0 || lo.indexOf('i') > 0)
-        && (m = RESOLUTION.matcher(s)).matches()) {
-      int h = Integer.parseInt(m.group(1));
-      if (h >= 240 && h <= 4320) {
-        p.add(i, i + 1, "screen_size", h + m.group(2).toLowerCase(Locale.ROOT), false);
-        if (m.group(3) != null) {
-          p.add(i, i + 1, "frame_rate", m.group(3) + "fps", false); // 1080p24
-        }
-        return 1;
-      }
-    }
-    if (digitStart && hasX && (m = WXH.matcher(s)).matches()) {
-      int w = Integer.parseInt(m.group(1));
-      int h = Integer.parseInt(m.group(2));
-      if (w >= 320 && h >= 240) {
-        String scan = m.group(3).isEmpty() ? "p" : m.group(3).toLowerCase(Locale.ROOT);
-        p.add(
-            i,
-            i + 1,
-            "screen_size",
-            STANDARD_HEIGHTS.contains(h) && w * 10 >= h * 13 ? h + scan : w + "x" + h,
-            false);
-        p.add(i, i + 1, "aspect_ratio", Math.round(w * 1000.0 / h) / 1000.0, false);
-        return 1;
-      }
-    }
-    if (s.equalsIgnoreCase("4k")) {
-      p.add(i, i + 1, "screen_size", "2160p", false);
-      return 1;
-    }
-    if (t.bracketed()
-        && s.length() == 8
-        && CRC.matcher(s).matches()
-        && (hasLetterAndDigit(s) || !isCompactDate(s))) {
-      p.add(i, i + 1, "crc32", s, false);
-      return 1;
-    }
-    if (!digitStart
-        && hasDigit
-        && (m = CODEC_CHANNELS.matcher(s)).matches()
-        && next != null
-        && next.isDigits()
-        && next.text().length() == 1
-        && (next.before().equals(".") || next.before().equals(" "))) {
-      Keywords.Entry codec = Keywords.lookup(m.group(1).toLowerCase(Locale.ROOT));
-      for (Keywords.Assign a : codec.assigns()) {
-        p.add(i, i + 2, a.property(), a.value(), false);
-      }
-      p.add(i, i + 2, "audio_channels", m.group(2) + "." + next.text(), false);
-      return 2;
-    }
-    if (t.isDigits()
-        && s.length() == 1
-        && "1257".contains(s)
-        && next != null
-        && (next.isDigits() && next.text().length() == 1 || next.lower().endsWith("ch"))
-        && (next.text().equals("0")
+    p.add(i, i + 2, "audio_channels", m.group(2) + "." + next.text(), false);
+    return 2;
+  }
+
+  /** "5.1", "7.1ch", "2.0". */
+  private int channels(int i, Token t) {
+    String s = t.text();
+    Token next = p.at(i + 1);
+    if (!t.isDigits()
+        || s.length() != 1
+        || !"1257".contains(s)
+        || next == null
+        || !(next.isDigits() && next.text().length() == 1 || next.lower().endsWith("ch"))
+        || !(next.text().equals("0")
             || next.text().equals("1")
             || next.lower().equals("0ch")
             || next.lower().equals("1ch"))
-        && next.before().equals(".")
-        && (i > 0 || p.tokens.size() == 2)) {
-      p.add(i, i + 2, "audio_channels", s + "." + next.text().charAt(0), false);
-      return 2;
+        || !next.before().equals(".")
+        || !(i > 0 || p.tokens.size() == 2)) {
+      return 0;
     }
-    if (digitStart
-        && t.isDigits()
-        && next != null
-        && next.isDigits()
-        && next.before().equals("*")
-        && s.length() >= 3
-        && next.text().length() >= 3) {
-      int w = Integer.parseInt(s);
-      int h = Integer.parseInt(next.text());
-      p.add(
-          i,
-          i + 2,
-          "screen_size",
-          STANDARD_HEIGHTS.contains(h) && w * 10 >= h * 13 ? h + "p" : w + "x" + h,
-          false); // "1280*720"
-      return 2;
+    p.add(i, i + 2, "audio_channels", s + "." + next.text().charAt(0), false);
+    return 2;
+  }
+
+  /** "1280*720". */
+  private int widthTimesHeight(int i, Token t) {
+    Token next = p.at(i + 1);
+    if (!t.isDigits()
+        || next == null
+        || !next.isDigits()
+        || !next.before().equals("*")
+        || t.text().length() < 3
+        || next.text().length() < 3) {
+      return 0;
     }
-    if (t.isDigits()
-        && (s.equals("720") || s.equals("1080") || s.equals("2160"))
-        && i > 0
-        && (t.bracketed()
+    int w = Integer.parseInt(t.text());
+    int h = Integer.parseInt(next.text());
+    p.add(
+        i,
+        i + 2,
+        "screen_size",
+        STANDARD_HEIGHTS.contains(h) && w * 10 >= h * 13 ? h + "p" : w + "x" + h,
+        false);
+    return 2;
+  }
+
+  /** "BRrip 720 AAC", "[720.Hi10p]": a bare height among tags. */
+  private int bareHeight(int i, Token t) {
+    String s = t.text();
+    Token next = p.at(i + 1);
+    if (!t.isDigits()
+        || !(s.equals("720") || s.equals("1080") || s.equals("2160"))
+        || i == 0
+        || !(t.bracketed()
             || coveredBefore(i)
             || next != null && Keywords.lookup(p.keys[i + 1]) != null)) {
-      p.add(i, i + 1, "screen_size", s + "p", false); // "BRrip 720 AAC", "[720.Hi10p]"
-      return 1;
+      return 0;
     }
-    return 0;
+    p.add(i, i + 1, "screen_size", s + "p", false);
+    return 1;
   }
 
   /**
