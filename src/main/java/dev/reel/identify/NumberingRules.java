@@ -592,6 +592,7 @@ final class NumberingRules {
     Matcher m;
     if (lowerFirst(t) != 'x'
         || !t.hasDigit()
+        || Keywords.lookup(t.lower()) != null // "x264" is a codec
         || !(m = BONUS_X.matcher(t.text())).matches()
         || i == 0
         || !t.before().contains("-")) {

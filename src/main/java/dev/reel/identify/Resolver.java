@@ -40,7 +40,7 @@ final class Resolver {
       while (k < n && tokens.get(k).bracketed() && !tokens.get(k).before().contains("]")) {
         k++;
       }
-      if (k > 0 && k < n && !anyMatchIn(0, 1)) {
+      if (k > 0 && k < n && (!anyMatchIn(0, 1) || fansubName(tokens.get(0)))) {
         final int end = k;
         matches.removeIf(m -> m.from() < end); // "[Kaerizaki-Fansub]" names a group, not tags
         group = segment.substring(tokens.get(0).start(), tokens.get(k - 1).end());
@@ -240,6 +240,14 @@ final class Resolver {
     }
     return new SegmentParse(
         props, emptyToNull(title), emptyToNull(episodeTitle), emptyToNull(group));
+  }
+
+  /**
+   * "[FASubs & TTF]", "[HorribleSubs]", "[Zero-Raws]": a fansub group's name, whatever it holds.
+   */
+  private static boolean fansubName(Token t) {
+    String lo = t.lower();
+    return lo.length() > 4 && (lo.endsWith("subs") || lo.endsWith("raws") || lo.endsWith("fansub"));
   }
 
   /** The first run of tokens no match covers and no bracket holds ("[h265] Riddick 1080p"). */
