@@ -178,6 +178,14 @@ final class Resolver {
       if (lastEpisode != null && lastEpisode.from() >= titleEnd) {
         int end = lastEpisode.to();
         int next = nextCovered(end, groupStart);
+        Match part = partInsideTitle(accepted, end, next, groupStart);
+        if (part != null) { // "S08E16.Elements.Part.1.Skyhooks": the part is the title's
+          accepted.remove(part);
+          for (int k = part.from(); k < part.to(); k++) {
+            covered[k] = false;
+          }
+          next = nextCovered(end, groupStart);
+        }
         if (next > end && !(tokens.get(end).bracketed() && !tokens.get(end - 1).bracketed())) {
           // "Show - 01 [Baha][1080p]": a bracket after the number holds tags, not a title
           episodeTitle = titles.text(end, next);
@@ -240,6 +248,31 @@ final class Resolver {
     }
     return new SegmentParse(
         props, emptyToNull(title), emptyToNull(episodeTitle), emptyToNull(group));
+  }
+
+  /**
+   * A part number ("Part.1") that starts where the episode title's words stop and has more of them
+   * after it: the words around it are one title.
+   */
+  private Match partInsideTitle(List<Match> accepted, int titleFrom, int next, int limit) {
+    if (next <= titleFrom || next >= limit) {
+      return null;
+    }
+    for (Match m : accepted) {
+      if (m.from() == next
+          && m.property().equals("part")
+          && m.to() < limit
+          && !covered[m.to()]
+          && !tokens.get(m.to()).bracketed()) {
+        for (Match other : accepted) {
+          if (other != m && other.from() < m.to() && other.to() > m.from()) {
+            return null; // the tokens say more than the part
+          }
+        }
+        return m;
+      }
+    }
+    return null;
   }
 
   /**
