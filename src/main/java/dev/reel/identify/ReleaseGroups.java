@@ -157,9 +157,16 @@ final class ReleaseGroups {
     return null;
   }
 
+  private static final java.util.regex.Pattern ENCODER_AND_GROUP =
+      java.util.regex.Pattern.compile("([^\\s()\\[\\]]+)\\)\\s*\\[([^\\]\\s]+)\\]");
+
   /** The group's text: brackets around it dropped, trailing separated brackets ([site]) too. */
   static String cleanGroup(String g) {
     String s = g.strip();
+    java.util.regex.Matcher encoder = ENCODER_AND_GROUP.matcher(s);
+    if (encoder.matches()) { // "(... x265 Tigole) [QxR]": the encoder of a group's release
+      return encoder.group(1) + " " + encoder.group(2);
+    }
     int close = s.indexOf(']');
     if (close > 0 && s.lastIndexOf('[', close) < 0) {
       s = s.substring(0, close); // "-[ZeaL]": the group was bracketed after the dash
@@ -175,6 +182,9 @@ final class ReleaseGroups {
     s = s.substring(0, cut);
     while (!s.isEmpty() && "-._ ".indexOf(s.charAt(s.length() - 1)) >= 0) {
       s = s.substring(0, s.length() - 1);
+    }
+    if (s.endsWith(")") && s.indexOf('(') < 0) {
+      s = s.substring(0, s.length() - 1); // "(XviD_AnimeSenshi)": the bracket closes, it is no name
     }
     return s;
   }

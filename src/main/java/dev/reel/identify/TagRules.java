@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class TagRules {
   private static final Pattern RESOLUTION =
       Pattern.compile("(?i)(\\d{3,4})([pi])(?:x|(\\d{2})(?:fps)?)?");
+  private static final Pattern HEIGHT_HD = Pattern.compile("(\\d{3,4})p?hd");
   private static final Pattern WXH = Pattern.compile("(?i)(\\d{3,4})x(\\d{3,4})([pi]?)");
   private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{8}");
   private static final Pattern CODEC_CHANNELS =
@@ -63,12 +64,14 @@ final class TagRules {
           TagRules::bitRate,
           (r, i, t) -> r.date(i),
           TagRules::resolution,
+          TagRules::heightHd,
           TagRules::widthByHeight,
           TagRules::fourK,
           TagRules::crc,
           TagRules::codecAndChannels,
           TagRules::channels,
           TagRules::widthTimesHeight,
+          TagRules::spacedWidthByHeight,
           TagRules::bareHeight);
 
   /** Dates, sizes, channels, CRCs and rates at token i; returns tokens used or 0. */
@@ -162,6 +165,48 @@ final class TagRules {
       p.add(i, i + 1, "frame_rate", m.group(3) + "fps", false); // 1080p24
     }
     return 1;
+  }
+
+  /** "720hd", "1080pHD": a height with HD glued to it. */
+  private int heightHd(int i, Token t) {
+    Matcher m;
+    if (!digitStart(t)
+        || !t.lower().endsWith("hd")
+        || !(m = HEIGHT_HD.matcher(t.lower())).matches()) {
+      return 0;
+    }
+    int h = Integer.parseInt(m.group(1));
+    if (!STANDARD_HEIGHTS.contains(h)) {
+      return 0;
+    }
+    p.add(i, i + 1, "screen_size", h + "p", false);
+    return 1;
+  }
+
+  /** "500 x 480", "1280 * 720": a size written with spaces. */
+  private int spacedWidthByHeight(int i, Token t) {
+    Token x = p.at(i + 1);
+    Token h = p.at(i + 2);
+    boolean cross = x != null && x.lower().equals("x") && h != null && h.isDigits();
+    boolean star = x != null && x.isDigits() && x.before().strip().equals("*");
+    if (!t.isDigits() || t.text().length() < 3 || !(cross || star)) {
+      return 0;
+    }
+    Token height = cross ? h : x;
+    if (height.text().length() < 3 || height.text().length() > 4 || t.text().length() > 4) {
+      return 0;
+    }
+    int w = Integer.parseInt(t.text());
+    int hh = Integer.parseInt(height.text());
+    int used = cross ? 3 : 2;
+    p.add(
+        i,
+        i + used,
+        "screen_size",
+        STANDARD_HEIGHTS.contains(hh) && w * 10 >= hh * 13 ? hh + "p" : w + "x" + hh,
+        false);
+    p.add(i, i + used, "aspect_ratio", Math.round(w * 1000.0 / hh) / 1000.0, false);
+    return used;
   }
 
   /** "1920x1080": a standard height as "1080p", anything else as written, and the ratio. */
