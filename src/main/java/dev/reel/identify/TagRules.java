@@ -362,8 +362,8 @@ final class TagRules {
       String last = p.tokens.get(j).lower();
       if (j - i >= 2 && closes && last.length() <= 4 && !p.tokens.get(j).hasDigit()) {
         StringBuilder site = new StringBuilder();
-        for (int k = i + 1; k <= j; k++) {
-          site.append(k > i + 1 ? "." : "").append(p.tokens.get(k).text());
+        for (int k = i; k <= j; k++) {
+          site.append(k > i ? "." : "").append(p.tokens.get(k).text());
         }
         p.add(i, j + 1, "website", site.toString(), false);
         return j + 1 - i;
@@ -375,8 +375,12 @@ final class TagRules {
       return 0; // a site is bracketed, starts with www, or ends the name
     }
     int j = i;
-    while (j + 1 < p.tokens.size() && j - i < 4 && p.tokens.get(j + 1).before().equals(".")) {
-      j++;
+    boolean www = first.lower().equals("www");
+    while (j + 1 < p.tokens.size()
+        && j - i < (www ? 6 : 4)
+        && (p.tokens.get(j + 1).before().equals(".")
+            || www && p.tokens.get(j + 1).before().equals("-"))) {
+      j++; // "www.manga-ddl-free.com": dashes inside a www name
     }
     for (int end = j; end > i; end--) {
       String last = p.tokens.get(end).lower();
@@ -392,11 +396,10 @@ final class TagRules {
                   && !last.equals("us")
                   && !last.equals("es")
                   && !last.equals("de"))) {
-        int from = p.tokens.get(i).lower().equals("www") && end - i >= 2 ? i + 1 : i;
         StringBuilder site = new StringBuilder();
-        for (int k = from; k <= end; k++) {
-          if (k > from) {
-            site.append('.');
+        for (int k = i; k <= end; k++) {
+          if (k > i) {
+            site.append(p.tokens.get(k).before().equals("-") ? '-' : '.');
           }
           site.append(p.tokens.get(k).text());
         }

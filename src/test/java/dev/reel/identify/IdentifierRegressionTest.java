@@ -85,7 +85,8 @@ class IdentifierRegressionTest {
         Map.of("title", "The Office", "website", "site.com", "season", 5, "episode", 10));
     reads(
         "[ www.Speed.Cd ] -Sons.of.Anarchy.S07E07.720p.HDTV.X264-DIMENSION.mkv",
-        Map.of("title", "Sons of Anarchy", "website", "Speed.Cd", "release_group", "DIMENSION"));
+        Map.of(
+            "title", "Sons of Anarchy", "website", "www.Speed.Cd", "release_group", "DIMENSION"));
     reads(
         "Blade.Runner.1982.The.Final.Cut.1080p.BluRay.x264-GRP.mkv",
         Map.of("title", "Blade Runner", "year", 1982, "edition", "Final Cut"));
