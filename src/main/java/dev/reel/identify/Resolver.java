@@ -116,7 +116,10 @@ final class Resolver {
     if (!has(accepted, "episode") && !has(accepted, "season") && fileName) {
       int number = episodes.numberedEpisode(titleStart, titleEnd, year >= 0, group != null);
       if (number >= 0) {
-        episodes.addNumberedEpisode(accepted, number, leadingGroup || EpisodeNumbers.crc(accepted));
+        boolean tagsInBrackets = // "Show Name - 722 [HD_1280x720]": released the anime way
+            number + 1 < n && tokens.get(number + 1).bracketed() && coveredByMatch(number + 1);
+        episodes.addNumberedEpisode(
+            accepted, number, leadingGroup || EpisodeNumbers.crc(accepted) || tagsInBrackets);
         covered[number] = true;
         if (number > titleStart) {
           titleEnd = Math.min(titleEnd, number);

@@ -46,9 +46,9 @@ class IdentifierAccuracyTest {
     assertThat(r.fullShare()).isGreaterThanOrEqualTo(ANIME_FLOOR);
   }
 
-  static final double CORE_FLOOR = 0.95;
-  static final double ALL_FLOOR = 0.855;
-  static final double RULE_FLOOR = 0.925;
+  static final double CORE_FLOOR = 0.955;
+  static final double ALL_FLOOR = 0.865;
+  static final double RULE_FLOOR = 0.935;
   static final double ANIME_FLOOR = 0.69;
   static final java.util.Set<String> ANIME_PROPERTIES =
       java.util.Set.of("title", "release_group", "episode", "season", "year", "episode_title");
