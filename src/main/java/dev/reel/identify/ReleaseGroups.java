@@ -40,7 +40,9 @@ final class ReleaseGroups {
     int end = n;
     while (end > 0
         && (isWebsite(accepted, end - 1)
-            || isLanguage(accepted, end - 1) && !r.tokens.get(end - 1).before().equals("-")
+            || isLanguage(accepted, end - 1)
+                && (!r.tokens.get(end - 1).before().equals("-")
+                    || end >= 2 && isLanguage(accepted, end - 2)) // "French-English"
             || TRAILERS.containsKey(r.tokens.get(end - 1).lower()))) {
       String marker = TRAILERS.get(r.tokens.get(end - 1).lower());
       if (marker != null && !marker.isEmpty()) { // "-edhd-sample": a flag, not the group
