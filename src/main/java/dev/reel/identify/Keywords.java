@@ -169,6 +169,7 @@ final class Keywords {
     weak("real", "other=Proper", "proper_count=1");
     strong("internal", "other=Internal");
     weak("complete complet", "other=Complete");
+    weak("thecomplete completeseries completeseasons", "other=Complete");
     strong("seasoncomplete", "other=Complete");
     strong("legendado legendas subtitulado", "subtitle_language=und");
     weak("hd", "other=HD");

@@ -387,6 +387,7 @@ final class NumberingRules {
       return 0;
     }
     p.add(i, i + 1, "season", Integer.parseInt(m.group(1)), false);
+    p.add(i, i + 1, "other", "Complete", false);
     return 1;
   }
 
