@@ -307,6 +307,20 @@ final class EpisodeNumbers {
         return i;
       }
     }
+    // "[Group][间谍过家家][SPY×FAMILY][25][1080P]": brackets of titles, then one of a number alone
+    if (afterGroup) {
+      for (int k = titleEnd; k < r.tokens.size() && !r.covered[k]; k++) {
+        Token t = r.tokens.get(k);
+        if (t.isDigits()
+            && t.bracketed()
+            && t.text().length() <= 4
+            && !Years.isYear(t)
+            && (t.before().endsWith("[") || t.before().endsWith("("))
+            && closes(k + 1)) {
+          return k;
+        }
+      }
+    }
     // "Ushio to Tora (TV) - 02 [720p]", "Mezzo(DSA)_-_05": the bracket after the title, then the
     // number after a dash
     int k = titleEnd;

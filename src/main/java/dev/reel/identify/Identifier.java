@@ -24,6 +24,10 @@ public final class Identifier {
   private static final java.util.regex.Pattern SEPARATORS =
       java.util.regex.Pattern.compile("[/\\\\]");
   private static final int FOLDERS = 3;
+  private static final java.util.regex.Pattern NEW_SEASON_TAG =
+      java.util.regex.Pattern.compile(
+          "[\\[【]\\s*(?:\\d{4}年)?(?:\\d{1,2}月)?新番(?:合集)?\\s*[\\]】]"
+              + "|★?(?:\\d{4}年)?\\d{1,2}月新番★?");
   private static final java.util.regex.Pattern PLEX_TAG =
       java.util.regex.Pattern.compile(
           "(?i)\\{(edition|tmdb|tmdbid|imdb|imdbid|tvdb|tvdbid)[-=]([^}]*)\\}"
@@ -176,6 +180,9 @@ public final class Identifier {
       } while (plex.find());
       file = blanked.toString();
     }
+    if (file.indexOf('新') >= 0) {
+      file = blank(file, NEW_SEASON_TAG); // "【4月新番】", "★04月新番★": when it aired, not a title
+    }
     TitledParse main = parseWithHints(file, true, hints);
     props.putAll(main.parse().properties());
     if (edition != null) {
@@ -301,6 +308,21 @@ public final class Identifier {
    * usually written with care), or the file name is an obfuscated scene abbreviation
    * ("wthd-cab.avi") inside a release folder.
    */
+  /** {@code s} with every match of {@code p} as spaces (offsets stay where they were). */
+  private static String blank(String s, java.util.regex.Pattern p) {
+    java.util.regex.Matcher m = p.matcher(s);
+    if (!m.find()) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s);
+    do {
+      for (int k = m.start(); k < m.end(); k++) {
+        b.setCharAt(k, ' ');
+      }
+    } while (m.find());
+    return b.toString();
+  }
+
   private static boolean preferFolderTitle(String fileTitle, TitledParse folder) {
     String f = squash(fileTitle);
     String d = squash(folder.title());

@@ -56,6 +56,39 @@ class IdentifierRegressionTest {
   }
 
   @Test
+  void airingTagsAndRunsOfBracketsInChineseReleases() {
+    reads(
+        "【幻樱字幕组】【4月新番】【鬼灭之刃 Kimetsu no Yaiba】【01】【BIG5_MP4】【1920X1080】.mp4",
+        Map.of("title", "鬼灭之刃 Kimetsu no Yaiba", "episode", 1, "release_group", "幻樱字幕组"));
+    reads(
+        "[SweetSub][间谍过家家][SPY×FAMILY][25][WebRip][1080P][AVC 8bit][简日双语].mp4",
+        Map.of("title", "间谍过家家", "episode", 25, "release_group", "SweetSub"));
+    reads(
+        "[FASubs & TTF] Inuyasha - 099 [DVD] [B15AA1AC].mkv",
+        Map.of("title", "Inuyasha", "episode", 99, "release_group", "FASubs & TTF"));
+    reads(
+        "[HorribleSubs] Some Show - 10_(XviD_AnimeSenshi).mkv",
+        Map.of("episode", 10, "release_group", "HorribleSubs"));
+    reads("[HorribleSubs] Some Show - 01+02 [720p].mkv", Map.of("episode", List.of(1, 2)));
+    reads(
+        "[AnimeRG] Some Show (TV) - 02 [720p] [Xcelent].mkv",
+        Map.of("episode", 2, "release_group", "AnimeRG"));
+  }
+
+  @Test
+  void tagsTheSceneWritesOtherwise() {
+    reads("Movie.2010.720p.French-English.mkv", Map.of("language", List.of("fr", "en")));
+    reads("Some.Movie.2019.720hd.BluRay.mkv", Map.of("screen_size", "720p"));
+    reads(
+        "Dark Phoenix (2019) (1080p BluRay x265 HEVC 10bit AAC 7.1 Tigole) [QxR].mkv",
+        Map.of("release_group", "Tigole QxR"));
+    reads(
+        "Adventure.Time.S08E16.Elements.Part.1.Skyhooks.720p.WEB-DL.AAC2.0.H.264-RTN.mkv",
+        Map.of("episode_title", "Elements Part 1 Skyhooks", "release_group", "RTN"));
+    reads("Something.1xAll-FlexGet", Map.of("season", 1, "other", "Complete"));
+  }
+
+  @Test
   void seasonMarkersInOtherScriptsAndWords() {
     reads(
         "[SweetSub] 葬送的芙莉莲 第2季 - 03 [WebRip][1080P].mp4",
