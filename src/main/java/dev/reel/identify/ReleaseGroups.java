@@ -59,7 +59,9 @@ final class ReleaseGroups {
               && k > 0
               && r.covered[k - 1]
               && r.tokens.get(k).before().equals("-")
-              && !isEpisodic(accepted, k);
+              && !isEpisodic(accepted, k)
+              // "x264-HR", "x264-SDTV" end with a group, "HDTV-720p" with a tag
+              && (onlyWeak(accepted, k) || has(accepted, k - 1, "video_codec"));
       if (r.covered[k] && !lastDashedTag) {
         lastCovered = k;
       }
@@ -93,6 +95,15 @@ final class ReleaseGroups {
   /** Weak tags that turned out to be the group ("-HR") are not tags. */
   static void dropMatchesFrom(List<Match> accepted, int from, int to) {
     accepted.removeIf(m -> m.from() >= from && m.to() <= to);
+  }
+
+  static boolean has(List<Match> accepted, int k, String property) {
+    for (Match m : accepted) {
+      if (m.property().equals(property) && m.from() <= k && k < m.to()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isLanguage(List<Match> accepted, int k) {

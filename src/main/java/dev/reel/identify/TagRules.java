@@ -389,6 +389,8 @@ final class TagRules {
           && (bracketedOrWww
               || end == p.tokens.size() - 1
                   && end - i >= 1
+                  && end - i <= 2 // "tvu.org.ru", not "720p.H.264.YTS.LT"
+                  && !last.equals("lt")
                   && !last.equals("it")
                   && !last.equals("to")
                   && !last.equals("me")
