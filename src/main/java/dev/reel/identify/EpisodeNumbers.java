@@ -59,7 +59,9 @@ final class EpisodeNumbers {
       r.covered[k] = true;
     } else if (t.text().length() >= 3
         && t.text().length() <= 4
-        && Resolver.has(accepted, "season")) { // "s16e03-04 - 313-314", not "S02E02.65.Million"
+        && Resolver.has(accepted, "season")
+        && !(Years.isYear(t) && !tagsAfter)) {
+      // "s16e03-04 - 313-314", not "S02E02.65.Million" or "S07E22 - 2000 Light Years"
       List<Integer> values = new ArrayList<>(List.of(v));
       int to = k + 1;
       if (to < r.tokens.size()

@@ -189,6 +189,13 @@ final class Resolver {
           }
           next = nextCovered(end, groupStart);
         }
+        Match detail = matchAt(accepted, next, "episode_details");
+        if (detail != null
+            && detail.to() < groupStart
+            && !covered[detail.to()]
+            && !tokens.get(detail.to()).bracketed()) {
+          next = nextCovered(detail.to(), groupStart); // "S01E01.Pilot.for.Air.720p"
+        }
         if (next > end && !(tokens.get(end).bracketed() && !tokens.get(end - 1).bracketed())) {
           // "Show - 01 [Baha][1080p]": a bracket after the number holds tags, not a title
           episodeTitle = titles.text(end, next);
@@ -251,6 +258,15 @@ final class Resolver {
     }
     return new SegmentParse(
         props, emptyToNull(title), emptyToNull(episodeTitle), emptyToNull(group));
+  }
+
+  private static Match matchAt(List<Match> accepted, int from, String property) {
+    for (Match m : accepted) {
+      if (m.from() == from && m.property().equals(property)) {
+        return m;
+      }
+    }
+    return null;
   }
 
   /**
