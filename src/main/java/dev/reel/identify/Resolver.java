@@ -189,6 +189,16 @@ final class Resolver {
           }
           next = nextCovered(end, groupStart);
         }
+        Match special = matchAt(accepted, next, "edition");
+        if (special != null
+            && next > end
+            && "Special".equals(special.value())
+            && special.to() - special.from() == 1) { // "S06-Born Again Virgin Christmas Special"
+          accepted.remove(special);
+          accepted.add(
+              new Match(special.from(), special.to(), "episode_details", "Special", false));
+          next = special.to();
+        }
         Match detail = matchAt(accepted, next, "episode_details");
         if (detail != null
             && detail.to() < groupStart
@@ -222,6 +232,16 @@ final class Resolver {
                       && m.from() > y
                   ? new Match(m.from(), m.to(), "episode_details", "Special", m.weak())
                   : m);
+      Match special = null;
+      for (Match m : accepted) {
+        if (m.property().equals("episode_details") && m.from() > y && "Special".equals(m.value())) {
+          special = m;
+          break;
+        }
+      }
+      if (special != null && episodeTitle == null && title != null) {
+        episodeTitle = titles.text(y + 1, special.to()); // "Christmas Special", "Special"
+      }
     }
     Map<String, Object> props = MatchProperties.collect(accepted);
     if (Integer.valueOf(1).equals(props.get("proper_count"))
