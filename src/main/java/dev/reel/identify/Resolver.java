@@ -242,6 +242,21 @@ final class Resolver {
       if (special != null && episodeTitle == null && title != null) {
         episodeTitle = titles.text(y + 1, special.to()); // "Christmas Special", "Special"
       }
+      int free = y + 1;
+      boolean specialWord = false;
+      while (free < Math.min(n, groupStart) && !covered[free] && !tokens.get(free).bracketed()) {
+        specialWord |= tokens.get(free).lower().equals("special");
+        free++;
+      }
+      if (special == null
+          && specialWord
+          && episodeTitle == null
+          && title != null
+          && accepted.stream().noneMatch(Resolver::isEpisodic)) {
+        // "Doctor Who 2005 50th Anniversary Special The Day of the Doctor": a special episode
+        episodeTitle = titles.text(y + 1, free);
+        accepted.add(new Match(y + 1, free, "episode_details", "Special", false));
+      }
     }
     Map<String, Object> props = MatchProperties.collect(accepted);
     if (Integer.valueOf(1).equals(props.get("proper_count"))
