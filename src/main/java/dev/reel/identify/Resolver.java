@@ -446,6 +446,16 @@ final class Resolver {
         best = i;
       }
     }
+    if (best < 0 && matches.stream().noneMatch(Resolver::isEpisodic)) {
+      // "Casablanca [Ultimate Collector's Edition].1942.BRRip", "Magic (Extended Version) 2CD
+      // 2014": a movie's one year, after its tags
+      for (int i = Math.max(strongStart, titleStart + 1); i < tokens.size(); i++) {
+        Token t = tokens.get(i);
+        if (Years.isYear(t) && !coveredByMatch(i) && !t.before().contains("-")) {
+          return i;
+        }
+      }
+    }
     return best;
   }
 
