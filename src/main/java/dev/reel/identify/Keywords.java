@@ -208,7 +208,7 @@ final class Keywords {
     strong("ituneshd hditunes", "streaming_service=iTunes", "other=HD");
     strong("amazonhd amznhd", "streaming_service=Amazon Prime", "other=HD");
     strong("dublado", "language=und");
-    weak("dubbed", "language=und");
+    weak("dubbed dub", "language=und");
     strong("netflixuhd", "streaming_service=Netflix", "other=Ultra HD");
     strong("netflixuhdrip", "streaming_service=Netflix", "other=Ultra HD", "other=Rip");
     strong("preair", "other=Preair");
