@@ -82,7 +82,8 @@ final class Keywords {
     strong("bdrip bdr blurayrip", "source=Blu-ray", "other=Rip");
     strong("brrip", "source=Blu-ray", "other=Rip", "other=Reencoded");
     strong("uhdbluray uhdbd ultrahdbluray", "source=Ultra HD Blu-ray");
-    strong("uhdbdrip uhdbrrip", "source=Ultra HD Blu-ray", "other=Rip");
+    strong("uhdbdrip", "source=Ultra HD Blu-ray", "other=Rip");
+    strong("uhdbrrip", "source=Ultra HD Blu-ray", "other=Rip", "other=Reencoded");
     strong("dvd dvdr dvd5 dvd9 ntscdvd paldvd dvdivx", "source=DVD");
     strong("dvdrip dvdmux", "source=DVD", "other=Rip");
     strong("hddvd", "source=HD-DVD");
@@ -93,6 +94,7 @@ final class Keywords {
     strong("hdcam", "source=HD Camera");
     strong("telesync ts pdvd", "source=Telesync");
     strong("hdts hdtelesync", "source=HD Telesync");
+    strong("hdtsrip", "source=HD Telesync", "other=Rip");
     strong("telecine tc", "source=Telecine");
     strong("workprint wp", "source=Workprint");
     strong("dm digitalmaster", "source=Digital Master");
@@ -110,7 +112,8 @@ final class Keywords {
     strong("dth", "source=Satellite");
     strong("webcaprip", "source=Web", "other=Rip");
     strong("uhdrip uhdtvrip", "source=Ultra HDTV", "other=Rip");
-    strong("brscr brscreener bdscreener", "source=Blu-ray", "other=Screener");
+    strong("bdscreener", "source=Blu-ray", "other=Screener");
+    strong("brscr brscreener", "source=Blu-ray", "other=Screener", "other=Reencoded");
     strong("camrip", "source=Camera", "other=Rip");
     strong("hdrip", "other=HD", "other=Rip");
     strong("videots", "source=DVD");
