@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class TagRules {
   private static final Pattern RESOLUTION =
-      Pattern.compile("(?i)(\\d{3,4})([pi])(?:x|(\\d{2})(?:fps)?)?");
+      Pattern.compile("(?i)(\\d{3,4})([pi])(?:x|(\\d{2,3})(?:fps)?)?");
   private static final Pattern HEIGHT_HD = Pattern.compile("(\\d{3,4})p?hd");
   private static final Pattern WXH = Pattern.compile("(?i)(\\d{3,4})x(\\d{3,4})([pi]?)");
   private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{8}");
