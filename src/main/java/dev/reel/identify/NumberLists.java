@@ -18,6 +18,9 @@ final class NumberLists {
    * Further episodes after a first one: "-E03", "-03", "E02E03", "x02", "&04". A dash makes a range
    * ("E01-E03" is 1, 2, 3), any other joiner a list.
    */
+  private static final java.util.regex.Pattern SEASON_EPISODE =
+      java.util.regex.Pattern.compile("s\\d{1,3}e\\d{1,4}");
+
   int continuation(int i, List<Integer> values, String prefix) {
     int used = 0;
     while (p.at(i + used) != null) {
@@ -35,11 +38,27 @@ final class NumberLists {
           && (sep.equals("-") || sep.equals("&") || sep.equals("+"))
           && !t.before().contains(" ")) { // "E03-04" joins; "E04 - 313" does not
         number = text;
+      } else if (prefix.equals("e")
+          && sep.equals("-")
+          && text.length() <= 8
+          && SEASON_EPISODE.matcher(text).matches()) { // "S01E01-S01E21"
+        number = text.substring(text.indexOf('e') + 1);
       } else if (text.equals("and") || text.equals("to")) {
         Token n2 = p.at(i + used + 1);
-        if (n2 != null && n2.isDigits() && n2.text().length() <= 3) {
+        String after = n2 == null ? "" : n2.lower();
+        if (!prefix.isEmpty()
+            && after.startsWith(prefix)
+            && after.length() > 1
+            && after.length() <= 4
+            && after.substring(1).chars().allMatch(Character::isDigit)) {
+          after = after.substring(1); // "s01.to.s04"
+        }
+        if (n2 != null
+            && !after.isEmpty()
+            && after.length() <= 3
+            && after.chars().allMatch(Character::isDigit)) {
           used++;
-          int v = Integer.parseInt(n2.text());
+          int v = Integer.parseInt(after);
           addRange(values, v, text.equals("to"));
           used++;
           continue;
