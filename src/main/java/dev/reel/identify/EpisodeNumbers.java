@@ -209,6 +209,9 @@ final class EpisodeNumbers {
     }
   }
 
+  private static final java.util.Set<String> SPECIALS =
+      java.util.Set.of("ova", "oav", "oad", "ona", "special", "specials", "sp");
+
   /** Whether the bracket open before token k-1 closes right before token k (or at the end). */
   private boolean closes(int k) {
     if (k >= r.tokens.size()) {
@@ -326,8 +329,16 @@ final class EpisodeNumbers {
     // "Ushio to Tora (TV) - 02 [720p]", "Mezzo(DSA)_-_05": the bracket after the title, then the
     // number after a dash
     int k = titleEnd;
-    while (k < r.tokens.size() && r.tokens.get(k).bracketed() && !r.covered[k]) {
-      k++;
+    while (k < r.tokens.size() && r.tokens.get(k).bracketed()) {
+      k++; // "Mary Bell (DVD) - 02": a bracket of words or tags
+    }
+    if (titleEnd + 1 < r.tokens.size()
+        && SPECIALS.contains(r.tokens.get(titleEnd).lower())
+        && !r.tokens.get(titleEnd).bracketed()) {
+      Token t = r.tokens.get(titleEnd + 1);
+      if (t.isDigits() && t.text().length() <= 3 && !r.covered[titleEnd + 1]) {
+        return titleEnd + 1; // "AIKa ZERO OVA - 01", "Queen's Blade - OVA_01": the OVA's number
+      }
     }
     if (k > titleEnd && k < r.tokens.size()) {
       Token t = r.tokens.get(k);
