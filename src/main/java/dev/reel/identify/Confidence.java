@@ -77,24 +77,31 @@ public record Confidence(double value, List<String> doubts) {
 
   /** "Ep05v2", "x264", "1080p": letters and digits mixed in one word of the title. */
   private static boolean hasTagLikeWord(String title) {
-    for (String w : title.split(" ")) {
+    int start = 0;
+    while (start < title.length()) {
+      int end = title.indexOf(' ', start);
+      if (end < 0) {
+        end = title.length();
+      }
       boolean digit = false;
       boolean letter = false;
-      for (int i = 0; i < w.length(); i++) {
-        char c = w.charAt(i);
+      for (int i = start; i < end; i++) {
+        char c = title.charAt(i);
         digit |= Character.isDigit(c);
         letter |= Character.isLetter(c) && c < 128;
       }
-      if (digit && letter && w.length() >= 3 && !ordinalOrUnit(w)) {
-        return true;
+      if (digit && letter && end - start >= 3) {
+        String w = title.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+        if (!ORDINAL_OR_UNIT.matcher(w).matches()) {
+          return true;
+        }
       }
+      start = end + 1;
     }
     return false;
   }
 
-  /** "2nd", "3D", "4K", "1st": words with digits that titles do have. */
-  private static boolean ordinalOrUnit(String w) {
-    String lower = w.toLowerCase(java.util.Locale.ROOT);
-    return lower.matches("\\d+(st|nd|rd|th|d|k)") || lower.matches("[a-z]+\\d|[a-z]\\d+[a-z]?");
-  }
+  /** "2nd", "3D", "4K", "1st", "R2", "B5": words with digits that titles do have. */
+  private static final java.util.regex.Pattern ORDINAL_OR_UNIT =
+      java.util.regex.Pattern.compile("\\d+(st|nd|rd|th|d|k)|[a-z]+\\d|[a-z]\\d+[a-z]?");
 }

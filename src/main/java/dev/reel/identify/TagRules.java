@@ -2,7 +2,6 @@ package dev.reel.identify;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,42 +47,60 @@ final class TagRules {
     this.p = p;
   }
 
-  /** One way of writing a tag: reads token i, records its matches, returns the tokens used or 0. */
-  @FunctionalInterface
-  private interface Rule {
-    int read(TagRules rules, int i, Token t);
-  }
-
-  /** Tried in this order at each token; the first that reads it wins. */
-  private static final List<Rule> RULES =
-      List.of(
-          TagRules::frameRate,
-          TagRules::compactDate,
-          TagRules::yuvDepth,
-          (r, i, t) -> r.sizeOrId(i, r.p.at(i + 1)),
-          TagRules::bitRate,
-          (r, i, t) -> r.date(i),
-          TagRules::resolution,
-          TagRules::heightHd,
-          TagRules::widthByHeight,
-          TagRules::fourK,
-          TagRules::crc,
-          TagRules::codecAndChannels,
-          TagRules::channels,
-          TagRules::widthTimesHeight,
-          TagRules::spacedWidthByHeight,
-          TagRules::bareHeight);
-
-  /** Dates, sizes, channels, CRCs and rates at token i; returns tokens used or 0. */
+  /**
+   * Dates, sizes, channels, CRCs and rates at token i; returns tokens used or 0. Each way of
+   * writing a tag is one small method; they are tried in this order and the first that reads the
+   * token wins (direct calls, so that the JIT inlines each).
+   */
   int match(int i) {
     Token t = p.tokens.get(i);
-    for (Rule r : RULES) {
-      int used = r.read(this, i, t);
-      if (used > 0) {
-        return used;
-      }
+    int used = frameRate(i, t);
+    if (used == 0) {
+      used = compactDate(i, t);
     }
-    return 0;
+    if (used == 0) {
+      used = yuvDepth(i, t);
+    }
+    if (used == 0) {
+      used = sizeOrId(i, p.at(i + 1));
+    }
+    if (used == 0) {
+      used = bitRate(i, t);
+    }
+    if (used == 0) {
+      used = date(i);
+    }
+    if (used == 0) {
+      used = resolution(i, t);
+    }
+    if (used == 0) {
+      used = heightHd(i, t);
+    }
+    if (used == 0) {
+      used = widthByHeight(i, t);
+    }
+    if (used == 0) {
+      used = fourK(i, t);
+    }
+    if (used == 0) {
+      used = crc(i, t);
+    }
+    if (used == 0) {
+      used = codecAndChannels(i, t);
+    }
+    if (used == 0) {
+      used = channels(i, t);
+    }
+    if (used == 0) {
+      used = widthTimesHeight(i, t);
+    }
+    if (used == 0) {
+      used = spacedWidthByHeight(i, t);
+    }
+    if (used == 0) {
+      used = bareHeight(i, t);
+    }
+    return used;
   }
 
   private static boolean digitStart(Token t) {
