@@ -37,8 +37,6 @@ final class Extras {
           Map.entry("extra", "other"),
           Map.entry("sample", "sample"));
 
-  private static final java.util.regex.Pattern NON_LETTER =
-      java.util.regex.Pattern.compile("[^a-z]");
   private static final java.util.regex.Pattern NON_LETTERS =
       java.util.regex.Pattern.compile("[^a-z]+");
 
@@ -50,7 +48,14 @@ final class Extras {
     String stem = dot > 0 ? file.substring(0, dot) : file;
     int dash = stem.lastIndexOf('-');
     if (dash > 0) {
-      String suffix = NON_LETTER.matcher(stem.substring(dash + 1)).replaceAll("");
+      StringBuilder letters = new StringBuilder(stem.length() - dash);
+      for (int k = dash + 1; k < stem.length(); k++) {
+        char c = stem.charAt(k);
+        if (c >= 'a' && c <= 'z') {
+          letters.append(c);
+        }
+      }
+      String suffix = letters.toString();
       String kind = SUFFIXES.get(suffix);
       if (kind != null) {
         return kind;

@@ -252,7 +252,7 @@ final class Resolver {
           && specialWord
           && episodeTitle == null
           && title != null
-          && accepted.stream().noneMatch(Resolver::isEpisodic)) {
+          && !anyEpisodic(accepted)) {
         // "Doctor Who 2005 50th Anniversary Special The Day of the Doctor": a special episode
         episodeTitle = titles.text(y + 1, free);
         accepted.add(new Match(y + 1, free, "episode_details", "Special", false));
@@ -384,6 +384,15 @@ final class Resolver {
     }
   }
 
+  static boolean anyEpisodic(List<Match> ms) {
+    for (Match m : ms) {
+      if (isEpisodic(m)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean isEpisodic(Match m) {
     return m.property().equals("episode")
         || m.property().equals("season")
@@ -446,7 +455,7 @@ final class Resolver {
         best = i;
       }
     }
-    if (best < 0 && matches.stream().noneMatch(Resolver::isEpisodic)) {
+    if (best < 0 && !anyEpisodic(matches)) {
       // "Casablanca [Ultimate Collector's Edition].1942.BRRip", "Magic (Extended Version) 2CD
       // 2014": a movie's one year, after its tags
       for (int i = Math.max(strongStart, titleStart + 1); i < tokens.size(); i++) {

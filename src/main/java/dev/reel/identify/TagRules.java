@@ -202,6 +202,9 @@ final class TagRules {
 
   /** "500 x 480", "1280 * 720": a size written with spaces. */
   private int spacedWidthByHeight(int i, Token t) {
+    if (!t.isDigits() || t.text().length() < 3) {
+      return 0;
+    }
     Token x = p.at(i + 1);
     Token h = p.at(i + 2);
     boolean cross = x != null && x.lower().equals("x") && h != null && h.isDigits();
