@@ -46,6 +46,30 @@ final class Resolver {
         group = segment.substring(tokens.get(0).start(), tokens.get(k - 1).end());
         titleStart = k;
         leadingGroup = true;
+        // "[Jumonji-Giri]_[Shinsen-Subs][ASF]_D.C.II": more groups in front, then the title
+        while (titleStart < n && tokens.get(titleStart).bracketed()) {
+          int j = titleStart + 1;
+          while (j < n && tokens.get(j).bracketed() && !tokens.get(j).before().contains("]")) {
+            j++;
+          }
+          boolean fansub = false;
+          for (int q = titleStart; q < j; q++) {
+            String lo = tokens.get(q).lower();
+            fansub |= fansubName(tokens.get(q)) || lo.equals("subs") || lo.equals("raws");
+          }
+          boolean another =
+              j < n
+                  && (fansub
+                      || j - titleStart == 1
+                          && shortCapitals(tokens.get(titleStart))
+                          && !anyMatchIn(titleStart, j));
+          if (!another) {
+            break;
+          }
+          final int cut = j;
+          matches.removeIf(m -> m.from() < cut);
+          titleStart = j;
+        }
       }
     }
     for (Match m : matches) {
@@ -327,6 +351,12 @@ final class Resolver {
       }
     }
     return null;
+  }
+
+  /** "ASF", "UTW": a group's short name in capitals. */
+  private static boolean shortCapitals(Token t) {
+    String x = t.text();
+    return x.length() >= 2 && x.length() <= 4 && x.chars().allMatch(c -> c >= 'A' && c <= 'Z');
   }
 
   /**

@@ -71,6 +71,9 @@ class IdentifierRegressionTest {
         Map.of("episode", 10, "release_group", "HorribleSubs"));
     reads("[HorribleSubs] Some Show - 01+02 [720p].mkv", Map.of("episode", List.of(1, 2)));
     reads(
+        "[Jumonji-Giri]_[Shinsen-Subs][ASF]_Some_Show_Ep01_(a1fc58a7).mkv",
+        Map.of("title", "Some Show", "episode", 1, "release_group", "Jumonji-Giri"));
+    reads(
         "[AnimeRG] Some Show (TV) - 02 [720p] [Xcelent].mkv",
         Map.of("episode", 2, "release_group", "AnimeRG"));
   }
