@@ -18,6 +18,7 @@ final class TitleText {
     }
     String raw = r.segment.substring(r.tokens.get(from).start(), r.tokens.get(to - 1).end());
     StringBuilder sb = new StringBuilder(raw.length());
+    boolean spaced = raw.indexOf(' ') >= 0 || raw.indexOf('_') >= 0;
     for (int k = 0; k < raw.length(); k++) {
       char c = raw.charAt(k);
       boolean dotInAcronym =
@@ -28,7 +29,14 @@ final class TitleText {
               && Character.isLetter(raw.charAt(k + 1))
               && Character.isLetter(raw.charAt(k - 1))
               && Character.isUpperCase(raw.charAt(k + 1));
-      if ((c == '.' && !dotInAcronym) || c == '_' || Character.isWhitespace(c)) {
+      boolean decimal = // "Evangelion_1.11_You_Are": a number's point where dots do not separate
+          c == '.'
+              && spaced
+              && k > 0
+              && k + 1 < raw.length()
+              && Character.isDigit(raw.charAt(k - 1))
+              && Character.isDigit(raw.charAt(k + 1));
+      if ((c == '.' && !dotInAcronym && !decimal) || c == '_' || Character.isWhitespace(c)) {
         c = ' ';
       }
       if (c != ' ' || (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ')) {

@@ -81,6 +81,10 @@ class IdentifierRegressionTest {
   @Test
   void tagsTheSceneWritesOtherwise() {
     reads("Movie.2010.720p.French-English.mkv", Map.of("language", List.of("fr", "en")));
+    reads(
+        "[UTW-THORA] Evangelion 3.33 You Can Redo [BD][1080p,x264,flac][F2060CF5].mkv",
+        Map.of("title", "Evangelion 3.33 You Can Redo", "release_group", "UTW-THORA"));
+    reads("Evangelion.3.33.2012.1080p.mkv", Map.of("title", "Evangelion 3 33"));
     reads("Some.Movie.2019.720hd.BluRay.mkv", Map.of("screen_size", "720p"));
     reads(
         "Dark Phoenix (2019) (1080p BluRay x265 HEVC 10bit AAC 7.1 Tigole) [QxR].mkv",
