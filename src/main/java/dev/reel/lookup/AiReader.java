@@ -164,7 +164,9 @@ public final class AiReader implements SecondOpinion {
             && !f.why().equals("refused")) {
           notes.accept("AI: " + names.size() + " names not read: " + f.why());
         }
-        progress.failed();
+        for (int i = 0; i < names.size(); i++) {
+          progress.failed(); // counted per name, as the answered ones are
+        }
         return;
       }
       case AiClient.Reply.Text t -> content = t.content();
