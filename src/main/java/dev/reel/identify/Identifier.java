@@ -162,31 +162,29 @@ public final class Identifier {
       props.put("container", file.substring(1).toLowerCase(Locale.ROOT));
       return new Identity(input, props);
     }
-    String edition = null;
-    java.util.regex.Matcher plex = PLEX_TAG.matcher(file);
-    if ((file.indexOf('{') >= 0 || file.indexOf("id-") >= 0) && plex.find()) {
+    String[] edition = {null};
+    if (file.indexOf('{') >= 0 || file.indexOf("id-") >= 0) {
       // "Avatar (2009) {edition-Extended Collector's Edition} {tmdb-19995}", Jellyfin's
       // "[tmdbid-19995]": a library's own tags say the edition in words; ids are no title
-      StringBuilder blanked = new StringBuilder(file);
-      do {
-        if (plex.group(1) != null
-            && plex.group(1).equalsIgnoreCase("edition")
-            && !plex.group(2).isBlank()) {
-          edition = plex.group(2).strip();
-        }
-        for (int k = plex.start(); k < plex.end(); k++) {
-          blanked.setCharAt(k, ' ');
-        }
-      } while (plex.find());
-      file = blanked.toString();
+      file =
+          blank(
+              file,
+              PLEX_TAG,
+              m -> {
+                if (m.group(1) != null
+                    && m.group(1).equalsIgnoreCase("edition")
+                    && !m.group(2).isBlank()) {
+                  edition[0] = m.group(2).strip();
+                }
+              });
     }
     if (file.indexOf('新') >= 0) {
-      file = blank(file, NEW_SEASON_TAG); // "【4月新番】", "★04月新番★": when it aired, not a title
+      file = blank(file, NEW_SEASON_TAG, m -> {}); // "【4月新番】": when it aired, not a title
     }
     TitledParse main = parseWithHints(file, true, hints);
     props.putAll(main.parse().properties());
-    if (edition != null) {
-      props.put("edition", edition);
+    if (edition[0] != null) {
+      props.put("edition", edition[0]);
     }
     if (props.get("container") instanceof String ext
         && SUBTITLE_FILES.contains(ext)
@@ -308,14 +306,21 @@ public final class Identifier {
    * usually written with care), or the file name is an obfuscated scene abbreviation
    * ("wthd-cab.avi") inside a release folder.
    */
-  /** {@code s} with every match of {@code p} as spaces (offsets stay where they were). */
-  private static String blank(String s, java.util.regex.Pattern p) {
+  /**
+   * {@code s} with every match of {@code p} as spaces (offsets stay where they were); {@code seen}
+   * reads each match first.
+   */
+  private static String blank(
+      String s,
+      java.util.regex.Pattern p,
+      java.util.function.Consumer<java.util.regex.Matcher> seen) {
     java.util.regex.Matcher m = p.matcher(s);
     if (!m.find()) {
       return s;
     }
     StringBuilder b = new StringBuilder(s);
     do {
+      seen.accept(m);
       for (int k = m.start(); k < m.end(); k++) {
         b.setCharAt(k, ' ');
       }
