@@ -23,66 +23,31 @@ final class NumberingRules {
   private static final Pattern EPISODE_ONLY =
       Pattern.compile("(?i)(?:e|ep|episode)(\\d{1,4})(?:v(\\d{1,2}))?");
   private static final Pattern BONUS_X = Pattern.compile("(?i)x(\\d{1,3})");
-  private static final Pattern EP_VERSION = Pattern.compile("(?i)(\\d{1,4})v(\\d)");
+  static final Pattern EP_VERSION = Pattern.compile("(?i)(\\d{1,4})v(\\d)");
   private static final Pattern VERSION = Pattern.compile("(?i)v(\\d)");
   private static final Pattern CD = Pattern.compile("(?i)cd(\\d{1,2})(?:of(\\d{1,2}))?");
-  private static final Pattern N_OF_M = Pattern.compile("(?i)(\\d{1,3})of(\\d{1,3})");
-  private static final java.util.Set<String> PART_WORD = java.util.Set.of("part", "pt");
-  private static final java.util.Set<String> SEASON_WORD =
-      java.util.Set.of(
-          "season",
-          "seasons",
-          "saison",
-          "saisons",
-          "series",
-          "temporada",
-          "stagione",
-          "seizoen",
-          "staffel");
+  static final Pattern N_OF_M = Pattern.compile("(?i)(\\d{1,3})of(\\d{1,3})");
   private static final Pattern SEASON_GLUED =
       Pattern.compile("(?i)(?:season|saison|temporada|stagione|staffel)(\\d{1,2})");
   private static final Pattern CD_COUNT = Pattern.compile("(?i)(\\d)cds?");
   private static final Pattern FILM = Pattern.compile("(?i)f(\\d{1,3})");
   private static final Pattern SEASON_EXTRAS = Pattern.compile("(?i)s(\\d{1,2})extras?");
   private static final Pattern SEASON_DISC = Pattern.compile("(?i)s(\\d{1,2})d(\\d{1,2})");
-  private static final java.util.Map<String, Integer> NUMBER_WORDS =
-      java.util.Map.ofEntries(
-          java.util.Map.entry("one", 1),
-          java.util.Map.entry("two", 2),
-          java.util.Map.entry("three", 3),
-          java.util.Map.entry("four", 4),
-          java.util.Map.entry("five", 5),
-          java.util.Map.entry("six", 6),
-          java.util.Map.entry("seven", 7),
-          java.util.Map.entry("eight", 8),
-          java.util.Map.entry("nine", 9),
-          java.util.Map.entry("ten", 10),
-          java.util.Map.entry("un", 1),
-          java.util.Map.entry("une", 1),
-          java.util.Map.entry("deux", 2),
-          java.util.Map.entry("trois", 3),
-          java.util.Map.entry("quatre", 4),
-          java.util.Map.entry("cinq", 5),
-          java.util.Map.entry("sept", 7),
-          java.util.Map.entry("huit", 8),
-          java.util.Map.entry("neuf", 9),
-          java.util.Map.entry("dix", 10),
-          java.util.Map.entry("first", 1),
-          java.util.Map.entry("second", 2),
-          java.util.Map.entry("third", 3));
   private static final Pattern SEASONS_GLUED = Pattern.compile("(?i)s\\d{1,3}(?:s\\d{1,3})+");
   private static final Pattern EPISODES_GLUED = Pattern.compile("(?i)e\\d{1,4}(?:e\\d{1,4})+");
   private static final Pattern PART_GLUED = Pattern.compile("(?i)(?:part|pt)(\\d{1,2})");
   private static final Pattern ALL_EPISODES = Pattern.compile("(?i)(\\d{1,2})xall");
-  private static final java.util.Set<String> EPISODE_WORD =
+  static final java.util.Set<String> EPISODE_WORD =
       java.util.Set.of("episode", "ep", "episodio", "episodes", "cap", "capitulo");
 
   private final SegmentParser p;
   private final NumberLists lists;
+  private final WordNumberRules words;
 
   NumberingRules(SegmentParser p) {
     this.p = p;
     this.lists = new NumberLists(p);
+    this.words = new WordNumberRules(p, lists);
   }
 
   /**
@@ -108,7 +73,7 @@ final class NumberingRules {
     return used;
   }
 
-  /** Markers written in one token, or a word and a number, in the order they are tried. */
+  /** Markers written in one token, then a word and a number, in the order they are tried. */
   private int markers(int i, Token t) {
     int used = seasonAndEpisodes(i, t);
     if (used == 0) {
@@ -133,25 +98,7 @@ final class NumberingRules {
       used = wholeSeason(i, t);
     }
     if (used == 0) {
-      used = wordAndNumber(i, t);
-    }
-    if (used == 0) {
-      used = seasonWordAndWord(i, t);
-    }
-    if (used == 0) {
-      used = episodeWordAndVersion(i, t);
-    }
-    if (used == 0) {
-      used = cdOfCount(i, t);
-    }
-    if (used == 0) {
       used = episodeOfCount(i, t);
-    }
-    if (used == 0) {
-      used = episodeOfCountWords(i, t);
-    }
-    if (used == 0) {
-      used = partWordAndWord(i, t);
     }
     if (used == 0) {
       used = partGlued(i, t);
@@ -174,10 +121,13 @@ final class NumberingRules {
     if (used == 0) {
       used = version(i, t);
     }
+    if (used == 0) {
+      used = words.read(i, t);
+    }
     return used;
   }
 
-  private static char lowerFirst(Token t) {
+  static char lowerFirst(Token t) {
     return Character.toLowerCase(t.text().charAt(0));
   }
 
@@ -249,15 +199,6 @@ final class NumberingRules {
       java.util.regex.Pattern.compile("第?(\\d{1,4})[话話集回화]");
   private static final java.util.regex.Pattern CJK_SEASON =
       java.util.regex.Pattern.compile("第?(\\d{1,2})[季期]|시즌(\\d{1,2})");
-
-  private boolean episodeBefore() {
-    for (Match m : p.matches) {
-      if (m.property().equals("episode")) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** "S01E02", "S01E01E02", "S01E01-E03", "S01.E02", "S01-S10", "S2014E18", "S01E06v2". */
   private int seasonAndEpisodes(int i, Token t) {
@@ -420,106 +361,6 @@ final class NumberingRules {
     return 1;
   }
 
-  /** "Season 2", "Season 1.3&5", "Episode 5", "Cap.408", "Part 2", "CD 1", "Disc 2". */
-  private int wordAndNumber(int i, Token t) {
-    Token next = p.at(i + 1);
-    if (next == null || !next.isDigits() || next.text().length() > 4) {
-      return 0;
-    }
-    String s = t.text();
-    String lo = t.lower();
-    int value = Integer.parseInt(next.text());
-    if (SEASON_WORD.contains(lo) && value < 100 && !p.tags.dateAt(i + 1)) {
-      List<Integer> seasons = new ArrayList<>(List.of(value));
-      int used = 2 + lists.seasonList(i + 2, seasons);
-      p.add(i, i + used, "season", NumberLists.list(seasons), false);
-      return used;
-    }
-    if (EPISODE_WORD.contains(lo) && !episodeBefore()) {
-      if (lowerFirst(t) == 'c' && value >= 100) { // Spanish "Cap.408", "Cap.1503", "Cap.102_104"
-        List<Integer> episodes = new ArrayList<>(List.of(value % 100));
-        Token last = p.at(i + 2);
-        int used = 2;
-        if (last != null
-            && last.isDigits()
-            && last.before().equals("_")
-            && last.text().length() == next.text().length()) {
-          NumberLists.addRange(episodes, Integer.parseInt(last.text()) % 100, true);
-          used = 3;
-        }
-        p.add(i, i + used, "season", value / 100, false);
-        p.add(i, i + used, "episode", NumberLists.list(episodes), false);
-        return used;
-      }
-      List<Integer> episodes = new ArrayList<>(List.of(value));
-      int used = 2 + lists.continuation(i + 2, episodes, "");
-      p.add(i, i + used, "episode", NumberLists.list(episodes), false);
-      return used;
-    }
-    if (PART_WORD.contains(lo) && value < 100) {
-      p.add(i, i + 2, "part", value, false);
-      return 2;
-    }
-    if (s.equalsIgnoreCase("cd") && value < 100) { // "cd 1of3" is read by cdOfCount
-      p.add(i, i + 2, "cd", value, false);
-      return 2;
-    }
-    if ((s.equalsIgnoreCase("disc") || s.equalsIgnoreCase("disk")) && value < 100) {
-      p.add(i, i + 2, "disc", value, false);
-      return 2;
-    }
-    return 0;
-  }
-
-  /** "Season 2of5", "Season II", "Season Two". */
-  private int seasonWordAndWord(int i, Token t) {
-    Token next = p.at(i + 1);
-    if (next == null || !SEASON_WORD.contains(t.lower())) {
-      return 0;
-    }
-    Matcher of = N_OF_M.matcher(next.text());
-    if (of.matches()) {
-      p.add(i, i + 2, "season", Integer.parseInt(of.group(1)), false);
-      p.add(i, i + 2, "season_count", Integer.parseInt(of.group(2)), false);
-      return 2;
-    }
-    int roman = Roman.value(next.text());
-    Integer word = NUMBER_WORDS.get(next.lower());
-    if (roman > 0 || word != null) {
-      p.add(i, i + 2, "season", roman > 0 ? roman : word, false);
-      return 2;
-    }
-    return 0;
-  }
-
-  /** "Episode 05v2". */
-  private int episodeWordAndVersion(int i, Token t) {
-    Token next = p.at(i + 1);
-    Matcher m;
-    if (next == null
-        || !EPISODE_WORD.contains(t.lower())
-        || !(m = EP_VERSION.matcher(next.text())).matches()) {
-      return 0;
-    }
-    p.add(i, i + 2, "episode", Integer.parseInt(m.group(1)), false);
-    p.add(i, i + 2, "version", Integer.parseInt(m.group(2)), false);
-    return 2;
-  }
-
-  /** "CD 1of3". */
-  private int cdOfCount(int i, Token t) {
-    Token next = p.at(i + 1);
-    Matcher m;
-    if (next == null
-        || !t.text().equalsIgnoreCase("cd")
-        || !(m = N_OF_M.matcher(next.text())).matches()) {
-      return 0;
-    }
-    p.add(i, i + 2, "cd", Integer.parseInt(m.group(1)), false);
-    p.add(i, i + 2, "cd_count", Integer.parseInt(m.group(2)), false);
-    return 2;
-  }
-
   /** "[20of25]": an episode and the season's count. */
   private int episodeOfCount(int i, Token t) {
     Matcher m;
@@ -532,40 +373,6 @@ final class NumberingRules {
     p.add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
     p.add(i, i + 1, "episode_count", Integer.parseInt(m.group(2)), false);
     return 1;
-  }
-
-  /** "[20 of 25]". */
-  private int episodeOfCountWords(int i, Token t) {
-    Token next = p.at(i + 1);
-    Token third = p.at(i + 2);
-    if (!t.isDigits()
-        || t.text().length() > 3
-        || i == 0
-        || next == null
-        || !next.lower().equals("of")
-        || third == null
-        || !third.isDigits()
-        || third.text().length() > 3) {
-      return 0;
-    }
-    p.add(i, i + 3, "episode", Integer.parseInt(t.text()), false);
-    p.add(i, i + 3, "episode_count", Integer.parseInt(third.text()), false);
-    return 3;
-  }
-
-  /** "Part II", "Part Two". */
-  private int partWordAndWord(int i, Token t) {
-    Token next = p.at(i + 1);
-    if (next == null || !PART_WORD.contains(t.lower())) {
-      return 0;
-    }
-    int roman = Roman.value(next.text());
-    Integer word = NUMBER_WORDS.get(next.lower());
-    if (roman > 0 || word != null) {
-      p.add(i, i + 2, "part", roman > 0 ? roman : word, false);
-      return 2;
-    }
-    return 0;
   }
 
   /** "Part2", "pt1". */
