@@ -26,6 +26,7 @@ final class SegmentParser {
   final boolean[] covered;
   final String[] keys;
   final TagRules tags;
+  private final Websites sites;
   private final NumberingRules numbering;
   private final WordRules words;
 
@@ -41,6 +42,7 @@ final class SegmentParser {
     this.keys = new String[tokens.size()];
     this.numbering = new NumberingRules(this);
     this.tags = new TagRules(this);
+    this.sites = new Websites(this);
     this.words = new WordRules(this);
     for (int k = 0; k < keys.length; k++) {
       String lower = tokens.get(k).lower();
@@ -119,7 +121,7 @@ final class SegmentParser {
 
   /** Structural rules; returns the number of tokens used, 0 when none applies. */
   private int structural(int i) {
-    int used = tags.website(i);
+    int used = sites.read(i);
     if (used == 0) {
       used = numbering.match(i);
     }

@@ -1,6 +1,5 @@
 package dev.reel.identify;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -28,23 +27,17 @@ final class TagRules {
   private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
   private static final Pattern FRAME_RATE_P = Pattern.compile("(\\d{2})p");
-  private static final java.util.Set<String> TLDS =
-      java.util.Set.of(
-          "com", "org", "net", "ru", "fr", "de", "uk", "info", "to", "tv", "me", "cc", "io", "co",
-          "eu", "nl", "it", "es", "se", "ws", "biz", "in", "us", "lt", "pl", "cz");
-
-  /** Top-level domains of sites that put their name in front of a release's. */
-  private static final java.util.Set<String> SITE_TLDS =
-      java.util.Set.of("com", "org", "net", "info", "to", "tv", "cc", "io", "ws", "biz", "ru");
 
   private static final java.util.Set<Integer> STANDARD_HEIGHTS =
       java.util.Set.of(
           240, 288, 360, 368, 480, 486, 540, 576, 720, 900, 1080, 1200, 1440, 1600, 2160, 4320);
 
   private final SegmentParser p;
+  private final Dates dates;
 
   TagRules(SegmentParser p) {
     this.p = p;
+    this.dates = new Dates(p);
   }
 
   /**
@@ -68,7 +61,7 @@ final class TagRules {
       used = bitRate(i, t);
     }
     if (used == 0) {
-      used = date(i);
+      used = dates.read(i);
     }
     if (used == 0) {
       used = resolution(i, t);
@@ -353,85 +346,6 @@ final class TagRules {
     return 1;
   }
 
-  /**
-   * A web site: two to four p.tokens joined by dots whose last is a top-level domain
-   * ("sharethefiles.com", "www.divx-overnet.com", "tvu.org.ru"); "www" is dropped.
-   */
-  int website(int i) {
-    Token first = p.tokens.get(i);
-    if (i == 0 && !first.bracketed() && p.tokens.size() > 3) {
-      // "site.com_Show.S01E01", "torrent.org - Show": a site in front, set off from the name
-      Token tld = p.tokens.get(1);
-      Token after = p.tokens.get(2);
-      if (tld.before().equals(".")
-          && SITE_TLDS.contains(tld.lower())
-          && (after.before().equals("_") || after.before().contains("-"))
-          && !first.isDigits()
-          && !after.isDigits()) { // "Site.com_16.01.23.Name": the site is all the title there is
-        p.add(0, 2, "website", first.text() + "." + tld.text(), false);
-        return 2;
-      }
-    }
-    if (first.lower().equals("www") && first.bracketed()) {
-      // "[ www.Speed.Cd ] - Show": any last word ends the site when its bracket closes
-      int j = i;
-      while (j + 1 < p.tokens.size() && j - i < 4 && p.tokens.get(j + 1).before().equals(".")) {
-        j++;
-      }
-      boolean closes = j + 1 < p.tokens.size() && p.tokens.get(j + 1).before().indexOf(']') >= 0;
-      String last = p.tokens.get(j).lower();
-      if (j - i >= 2 && closes && last.length() <= 4 && !p.tokens.get(j).hasDigit()) {
-        StringBuilder site = new StringBuilder();
-        for (int k = i; k <= j; k++) {
-          site.append(k > i ? "." : "").append(p.tokens.get(k).text());
-        }
-        p.add(i, j + 1, "website", site.toString(), false);
-        return j + 1 - i;
-      }
-    }
-    if (!first.bracketed()
-        && p.tokens.size() - 1 - i > 4
-        && !first.text().equalsIgnoreCase("www")) {
-      return 0; // a site is bracketed, starts with www, or ends the name
-    }
-    int j = i;
-    boolean www = first.lower().equals("www");
-    while (j + 1 < p.tokens.size()
-        && j - i < (www ? 6 : 4)
-        && (p.tokens.get(j + 1).before().equals(".")
-            || www && p.tokens.get(j + 1).before().equals("-"))) {
-      j++; // "www.manga-ddl-free.com": dashes inside a www name
-    }
-    for (int end = j; end > i; end--) {
-      String last = p.tokens.get(end).lower();
-      boolean bracketedOrWww = p.tokens.get(i).bracketed() || p.tokens.get(i).lower().equals("www");
-      if (TLDS.contains(last)
-          && (bracketedOrWww
-              || end == p.tokens.size() - 1
-                  && end - i >= 1
-                  && end - i <= 2 // "tvu.org.ru", not "720p.H.264.YTS.LT"
-                  && !last.equals("lt")
-                  && !last.equals("it")
-                  && !last.equals("to")
-                  && !last.equals("me")
-                  && !last.equals("in")
-                  && !last.equals("us")
-                  && !last.equals("es")
-                  && !last.equals("de"))) {
-        StringBuilder site = new StringBuilder();
-        for (int k = i; k <= end; k++) {
-          if (k > i) {
-            site.append(p.tokens.get(k).before().equals("-") ? '-' : '.');
-          }
-          site.append(p.tokens.get(k).text());
-        }
-        p.add(i, end + 1, "website", site.toString(), false);
-        return end + 1 - i;
-      }
-    }
-    return 0;
-  }
-
   private static boolean isCompactDate(String s) {
     return s.chars().allMatch(Character::isDigit)
         && validDate(
@@ -526,73 +440,12 @@ final class TagRules {
     return 0;
   }
 
-  /** One separator character between date parts: "2024.03.14", "03-29-2012", "14 01 2008". */
-  private static boolean dateSeparator(String sep) {
-    return sep.length() == 1 && ".-/_ ".indexOf(sep.charAt(0)) >= 0;
-  }
-
-  private static LocalDate validDate(int year, int month, int day) {
-    try {
-      return LocalDate.of(year, month, day);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
+  /** "2024-03-14" and its other spellings over three tokens (see {@link Dates}). */
   boolean dateAt(int i) {
-    int before = p.matches.size();
-    boolean[] saved = p.covered.clone();
-    int used = date(i);
-    if (used > 0) {
-      p.matches.subList(before, p.matches.size()).clear();
-      System.arraycopy(saved, 0, p.covered, 0, p.covered.length);
-    }
-    return used > 0;
+    return dates.at(i);
   }
 
-  /**
-   * A date as YYYY MM DD, DD MM YYYY or (when the middle number cannot be a month) MM DD YYYY, over
-   * three p.tokens; returns p.tokens used or 0.
-   */
-  private int date(int i) {
-    Token a = p.at(i);
-    Token b = p.at(i + 1);
-    Token c = p.at(i + 2);
-    if (a == null || b == null || c == null || !a.isDigits() || !b.isDigits() || !c.isDigits()) {
-      return 0;
-    }
-    if (!dateSeparator(b.before())
-        || !dateSeparator(c.before())
-        || b.text().length() > 2 && b.text().length() != 2) {
-      return 0;
-    }
-    try {
-      LocalDate d = null;
-      if (a.text().length() == 4 && b.text().length() <= 2 && c.text().length() <= 2) {
-        d =
-            LocalDate.of(
-                Integer.parseInt(a.text()), Integer.parseInt(b.text()), Integer.parseInt(c.text()));
-      } else if (c.text().length() == 4 && a.text().length() <= 2 && b.text().length() <= 2) {
-        int first = Integer.parseInt(a.text());
-        int second = Integer.parseInt(b.text());
-        int year = Integer.parseInt(c.text());
-        d = second <= 12 ? LocalDate.of(year, second, first) : LocalDate.of(year, first, second);
-      }
-      if (d == null && a.text().length() == 2 && b.text().length() == 2 && c.text().length() == 2) {
-        int x = Integer.parseInt(a.text());
-        int y = Integer.parseInt(b.text());
-        int z = Integer.parseInt(c.text());
-        // DD.MM.YY unless that lands in the future, then YY.MM.DD ("15.01.31" is 2015-01-31)
-        LocalDate dmy = validDate(2000 + z, y, x);
-        d = dmy != null && !dmy.isAfter(p.today) ? dmy : validDate(2000 + x, y, z);
-      }
-      if (d != null && Years.plausible(d.getYear())) {
-        p.add(i, i + 3, "date", d, false);
-        return 3;
-      }
-    } catch (DateTimeException e) {
-      return 0;
-    }
-    return 0;
+  static LocalDate validDate(int year, int month, int day) {
+    return Dates.valid(year, month, day);
   }
 }
