@@ -27,6 +27,59 @@ final class Dates {
     }
   }
 
+  private static final java.util.Map<String, Integer> MONTHS = months();
+
+  private static java.util.Map<String, Integer> months() {
+    String[] names = {
+      "january",
+      "february",
+      "march",
+      "april",
+      "may",
+      "june",
+      "july",
+      "august",
+      "september",
+      "october",
+      "november",
+      "december"
+    };
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    for (int k = 0; k < names.length; k++) {
+      m.put(names[k], k + 1);
+      m.put(names[k].substring(0, 3), k + 1);
+    }
+    m.put("sept", 9);
+    return java.util.Map.copyOf(m);
+  }
+
+  /** "2 Mar 2013", "14 March 2024", "Mar 14 2024": a month by its name. */
+  private int withMonthName(int i, Token a, Token b, Token c) {
+    if (a == null || b == null || c == null || !c.isDigits() || c.text().length() != 4) {
+      return 0;
+    }
+    for (SegmentParser.Match m : p.matches) {
+      if (m.property().equals("season") || m.property().equals("episode")) {
+        return 0; // "The Soup - 11x41 - October 8, 2014": the episode's title, after its number
+      }
+    }
+    Integer month;
+    String day;
+    if (a.isDigits() && a.text().length() <= 2 && (month = MONTHS.get(b.lower())) != null) {
+      day = a.text();
+    } else if (b.isDigits() && b.text().length() <= 2 && (month = MONTHS.get(a.lower())) != null) {
+      day = b.text();
+    } else {
+      return 0;
+    }
+    LocalDate d = valid(Integer.parseInt(c.text()), month, Integer.parseInt(day));
+    if (d == null || !Years.plausible(d.getYear())) {
+      return 0;
+    }
+    p.add(i, i + 3, "date", d, false);
+    return 3;
+  }
+
   /** Whether a date starts at token i (nothing is recorded). */
   boolean at(int i) {
     int before = p.matches.size();
@@ -47,6 +100,10 @@ final class Dates {
     Token a = p.at(i);
     Token b = p.at(i + 1);
     Token c = p.at(i + 2);
+    int named = withMonthName(i, a, b, c);
+    if (named > 0) {
+      return named;
+    }
     if (a == null || b == null || c == null || !a.isDigits() || !b.isDigits() || !c.isDigits()) {
       return 0;
     }

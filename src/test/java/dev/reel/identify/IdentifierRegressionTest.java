@@ -93,6 +93,10 @@ class IdentifierRegressionTest {
         "Adventure.Time.S08E16.Elements.Part.1.Skyhooks.720p.WEB-DL.AAC2.0.H.264-RTN.mkv",
         Map.of("episode_title", "Elements Part 1 Skyhooks", "release_group", "RTN"));
     reads("Something.1xAll-FlexGet", Map.of("season", 1, "other", "Complete"));
+    reads(
+        "The Late Show 14 March 2024 Guest.mkv",
+        Map.of("title", "The Late Show", "date", LocalDate.of(2024, 3, 14)));
+    reads("Show.Mar.14.2024.720p.mkv", Map.of("date", LocalDate.of(2024, 3, 14)));
   }
 
   @Test
