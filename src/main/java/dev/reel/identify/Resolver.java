@@ -19,6 +19,7 @@ final class Resolver {
   final EpisodeNumbers episodes = new EpisodeNumbers(this);
   final ReleaseGroups groups = new ReleaseGroups(this);
   final TitleText titles = new TitleText(this);
+  final YearChoice years = new YearChoice(this);
 
   Resolver(String segment, List<Token> tokens, List<Match> matches, boolean fileName) {
     this.segment = segment;
@@ -90,7 +91,7 @@ final class Resolver {
         && titleStart + 1 < n) {
       titleStart++; // "(1)The Girl..." numbering in front of a title
     }
-    int year = chooseYear(titleStart, strongStart);
+    int year = years.choose(titleStart, strongStart);
     int titleEnd = year >= 0 ? Math.min(strongStart, year) : strongStart;
     for (int k = titleStart + 1; k < titleEnd; k++) {
       if (tokens.get(k).bracketed() && !tokens.get(k - 1).bracketed()) {
@@ -453,78 +454,6 @@ final class Resolver {
         covered[k] = true;
       }
     }
-  }
-
-  /** The token that is the year: the last 4-digit year before the first strong match. */
-  int chooseYear(int titleStart, int strongStart) {
-    int best = -1;
-    for (int i = titleStart; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (!t.isDigits() || t.text().length() != 4 || coveredByMatch(i)) {
-        continue;
-      }
-      int y = Integer.parseInt(t.text());
-      if (!Years.plausible(y)) {
-        continue;
-      }
-      if (i < strongStart || t.bracketed() && best < 0 || best < 0 && afterPart(i)) {
-        if (i == titleStart && !t.bracketed() && onlyYearWithWordsAfter(i, strongStart)) {
-          best = i; // "2009.shoot.fruit.chan.dvd9": a leading year with the title after it
-          continue;
-        }
-        if (i == titleStart && !(t.bracketed())) {
-          if (!fileName || i + 1 >= strongStart) {
-            // a name that is only a year ("1917") keeps it as its title, unless it is a folder
-            if (fileName || strongStart == i + 1 && tokens.size() == i + 1) {
-              continue;
-            }
-          } else {
-            continue;
-          }
-        }
-        best = i;
-      }
-    }
-    if (best < 0 && !anyEpisodic(matches)) {
-      // "Casablanca [Ultimate Collector's Edition].1942.BRRip", "Magic (Extended Version) 2CD
-      // 2014": a movie's one year, after its tags
-      for (int i = Math.max(strongStart, titleStart + 1); i < tokens.size(); i++) {
-        Token t = tokens.get(i);
-        if (Years.isYear(t) && !coveredByMatch(i) && !t.before().contains("-")) {
-          return i;
-        }
-      }
-    }
-    return best;
-  }
-
-  /** "Dune.Part.Two.2024.2160p": the year right after the title's part number. */
-  private boolean afterPart(int i) {
-    for (Match m : matches) {
-      if (m.to() == i && m.property().equals("part") && !m.weak()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  boolean onlyYearWithWordsAfter(int i, int strongStart) {
-    for (int k = i + 1; k < tokens.size(); k++) {
-      Token t = tokens.get(k);
-      if (t.isDigits() && t.text().length() == 4) {
-        int y = Integer.parseInt(t.text());
-        if (Years.plausible(y)) {
-          return false;
-        }
-      }
-    }
-    int words = 0;
-    for (int k = i + 1; k < strongStart; k++) {
-      if (!coveredByMatch(k)) {
-        words++;
-      }
-    }
-    return words >= 2 && strongStart < tokens.size();
   }
 
   boolean coveredByMatch(int i) {
