@@ -24,14 +24,6 @@ public final class Identifier {
   private static final java.util.regex.Pattern SEPARATORS =
       java.util.regex.Pattern.compile("[/\\\\]");
   private static final int FOLDERS = 3;
-  private static final java.util.regex.Pattern NEW_SEASON_TAG =
-      java.util.regex.Pattern.compile(
-          "[\\[【]\\s*(?:\\d{4}年)?(?:\\d{1,2}月)?新番(?:合集)?\\s*[\\]】]"
-              + "|★?(?:\\d{4}年)?\\d{1,2}月新番★?");
-  private static final java.util.regex.Pattern PLEX_TAG =
-      java.util.regex.Pattern.compile(
-          "(?i)\\{(edition|tmdb|tmdbid|imdb|imdbid|tvdb|tvdbid)[-=]([^}]*)\\}"
-              + "|\\[(tmdbid|imdbid|tvdbid)-([^]]*)\\]");
   private static final Set<String> CONTAINERS =
       Set.of(
           "mkv", "mp4", "m4v", "avi", "mov", "wmv", "ts", "m2ts", "webm", "mpg", "mpeg", "flv",
@@ -162,29 +154,12 @@ public final class Identifier {
       props.put("container", file.substring(1).toLowerCase(Locale.ROOT));
       return new Identity(input, props);
     }
-    String[] edition = {null};
-    if (file.indexOf('{') >= 0 || file.indexOf("id-") >= 0) {
-      // "Avatar (2009) {edition-Extended Collector's Edition} {tmdb-19995}", Jellyfin's
-      // "[tmdbid-19995]": a library's own tags say the edition in words; ids are no title
-      file =
-          blank(
-              file,
-              PLEX_TAG,
-              m -> {
-                if (m.group(1) != null
-                    && m.group(1).equalsIgnoreCase("edition")
-                    && !m.group(2).isBlank()) {
-                  edition[0] = m.group(2).strip();
-                }
-              });
-    }
-    if (file.indexOf('新') >= 0) {
-      file = blank(file, NEW_SEASON_TAG, m -> {}); // "【4月新番】": when it aired, not a title
-    }
+    LibraryTags.Stripped stripped = LibraryTags.strip(file);
+    file = stripped.name();
     TitledParse main = parseWithHints(file, true, hints);
     props.putAll(main.parse().properties());
-    if (edition[0] != null) {
-      props.put("edition", edition[0]);
+    if (stripped.edition() != null) {
+      props.put("edition", stripped.edition());
     }
     if (props.get("container") instanceof String ext
         && SUBTITLE_FILES.contains(ext)
@@ -306,28 +281,6 @@ public final class Identifier {
    * usually written with care), or the file name is an obfuscated scene abbreviation
    * ("wthd-cab.avi") inside a release folder.
    */
-  /**
-   * {@code s} with every match of {@code p} as spaces (offsets stay where they were); {@code seen}
-   * reads each match first.
-   */
-  private static String blank(
-      String s,
-      java.util.regex.Pattern p,
-      java.util.function.Consumer<java.util.regex.Matcher> seen) {
-    java.util.regex.Matcher m = p.matcher(s);
-    if (!m.find()) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder(s);
-    do {
-      seen.accept(m);
-      for (int k = m.start(); k < m.end(); k++) {
-        b.setCharAt(k, ' ');
-      }
-    } while (m.find());
-    return b.toString();
-  }
-
   private static boolean preferFolderTitle(String fileTitle, TitledParse folder) {
     String f = squash(fileTitle);
     String d = squash(folder.title());
