@@ -30,6 +30,7 @@ public record Identity(String input, Map<String, Object> properties) {
           "part",
           "cd",
           "disc",
+          "volume",
           "edition",
           "extra",
           "bonus",

@@ -19,15 +19,29 @@ final class ReleaseGroups {
   record Span(int start, int end, boolean scene) {}
 
   private static final Map<String, String> TRAILERS =
-      Map.of(
-          "sample", "Sample",
-          "proof", "Proof",
-          "obfuscated", "Obfuscated",
-          "scrambled", "Obfuscated",
-          "xpost", "Repost",
-          "asrequested", "Repost",
-          "repost", "Repost",
-          "postbot", "Repost");
+      Map.ofEntries(
+          Map.entry("sample", "Sample"),
+          Map.entry("proof", "Proof"),
+          Map.entry("obfuscated", "Obfuscated"),
+          Map.entry("scrambled", "Obfuscated"),
+          Map.entry("xpost", "Repost"),
+          Map.entry("asrequested", "Repost"),
+          Map.entry("repost", "Repost"),
+          Map.entry("postbot", "Repost"),
+          Map.entry("whiterev", "Repost"),
+          Map.entry("buymore", "Repost"));
+
+  /** Names reposters add after a scene group's ("x264-GRP-Rakuv02", "-GRP-4P"): not the group. */
+  private static boolean reposterAfterGroup(List<Token> tokens, int k) {
+    Token t = tokens.get(k);
+    if (!t.before().equals("-") || k < 2 || !tokens.get(k - 1).before().equals("-")) {
+      return false;
+    }
+    String w = t.lower();
+    return w.equals("4p")
+        || w.equals("rp")
+        || w.startsWith("rakuv") && w.substring(5).chars().allMatch(Character::isDigit);
+  }
 
   /**
    * Where the release group starts. It follows the last tag: after a dash ("x264-CTU",
@@ -43,8 +57,15 @@ final class ReleaseGroups {
             || isLanguage(accepted, end - 1)
                 && (!r.tokens.get(end - 1).before().equals("-")
                     || end >= 2 && isLanguage(accepted, end - 2)) // "French-English"
-            || TRAILERS.containsKey(r.tokens.get(end - 1).lower()))) {
-      String marker = TRAILERS.get(r.tokens.get(end - 1).lower());
+            || end >= 2
+                && r.tokens.get(end - 1).before().equals(" ")
+                && has(accepted, end - 1, "version")
+            || TRAILERS.containsKey(r.tokens.get(end - 1).lower())
+            || reposterAfterGroup(r.tokens, end - 1))) {
+      String marker =
+          reposterAfterGroup(r.tokens, end - 1)
+              ? "Repost"
+              : TRAILERS.get(r.tokens.get(end - 1).lower());
       if (marker != null && !marker.isEmpty()) { // "-edhd-sample": a flag, not the group
         accepted.add(new Match(end - 1, end, "other", marker, false));
         r.covered[end - 1] = true;
@@ -68,7 +89,7 @@ final class ReleaseGroups {
     }
     int g = lastCovered + 1;
     if (lastCovered < 0 || g >= end || g < titleEnd) {
-      return null;
+      return groupBeforeADash(titleEnd, accepted);
     }
     if (r.tokens.get(g).lower().equals("by") && g + 1 < end) {
       g++;
@@ -81,6 +102,50 @@ final class ReleaseGroups {
       return new Span(g, end, dashed && !r.tokens.get(g).bracketed() && g == lastCovered + 1);
     }
     return null;
+  }
+
+  /**
+   * A group followed by more words after a spaced dash: "x264-Belex.-.Dual.Audio.-.Dublado", "-
+   * x264 AC3 - IMMERSE - [2011-09-19]". The word comes right after a tag, on its own between
+   * dashes.
+   */
+  private Span groupBeforeADash(int titleEnd, List<Match> accepted) {
+    int n = r.tokens.size();
+    for (int k = Math.max(titleEnd, 1) + 1; k < n; k++) {
+      Token t = r.tokens.get(k);
+      if (r.covered[k] || t.bracketed() || !isTag(accepted, k - 1) || isEpisodic(accepted, k - 1)) {
+        continue;
+      }
+      boolean nextSpacedDash = k + 1 < n && spacedDash(r.tokens.get(k + 1).before());
+      if (!nextSpacedDash && k + 1 < n) {
+        continue;
+      }
+      if (t.before().equals("-") && nextSpacedDash) {
+        return new Span(k, k + 1, true); // "x264-Belex.-.Dual.Audio"
+      }
+      if (spacedDash(t.before()) && restCovered(k + 1)) {
+        return new Span(k, k + 1, false); // "x264 AC3 - IMMERSE - [2011-09-19]"
+      }
+    }
+    return null;
+  }
+
+  private boolean restCovered(int from) {
+    for (int k = from; k < r.tokens.size(); k++) {
+      if (!r.covered[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** " - ", ".-.", "_-_": a dash that separates parts of a name, not one that joins words. */
+  private static boolean spacedDash(String sep) {
+    int dash = sep.indexOf('-');
+    return dash > 0
+        && dash < sep.length() - 1
+        && " ._".indexOf(sep.charAt(dash - 1)) >= 0
+        && " ._[(".indexOf(sep.charAt(dash + 1)) >= 0;
   }
 
   static boolean isEpisodic(List<Match> accepted, int k) {
@@ -168,6 +233,58 @@ final class ReleaseGroups {
       }
     }
     return null;
+  }
+
+  /**
+   * Words alone in a bracket after the episode number, when no group came first: "S2 - 09 (Central
+   * Anime) [BD841253]", "- 01_[Black_Sheep][HDTV_H264_AAC]", "(Central Anime, 720p)", "- 02 [h-b]".
+   * The anime way of naming the group at the end.
+   */
+  String bracketOfWordsAfterEpisode(int from, List<Match> accepted) {
+    int n = r.tokens.size();
+    int firstEpisode = -1;
+    for (Match m : accepted) {
+      if (m.property().equals("episode") && m.from() >= from) {
+        firstEpisode = m.to();
+        break;
+      }
+    }
+    if (firstEpisode < 0) {
+      return null;
+    }
+    for (int k = firstEpisode; k < n; k++) {
+      Token t = r.tokens.get(k);
+      String before = t.before();
+      if (!t.bracketed() || !(before.endsWith("[") || before.endsWith("(")) || r.covered[k]) {
+        continue;
+      }
+      int j = k + 1;
+      while (j < n && !r.covered[j] && r.tokens.get(j).bracketed() && !closes(j) && !opens(j)) {
+        j++;
+      }
+      String last =
+          j < n ? r.tokens.get(j).before() : r.segment.substring(r.tokens.get(j - 1).end());
+      boolean closed = last.startsWith("]") || last.startsWith(")");
+      boolean thenTags = last.startsWith(",") && j < n && r.covered[j]; // "(Central Anime, 720p)"
+      boolean words = true;
+      for (int q = k; q < j; q++) {
+        words &= !r.tokens.get(q).isDigits();
+      }
+      if ((closed || thenTags) && words && j - k <= 4) {
+        return r.segment.substring(t.start(), r.tokens.get(j - 1).end());
+      }
+    }
+    return null;
+  }
+
+  private boolean opens(int k) {
+    String b = r.tokens.get(k).before();
+    return b.endsWith("[") || b.endsWith("(");
+  }
+
+  private boolean closes(int k) {
+    String b = r.tokens.get(k).before();
+    return b.startsWith("]") || b.startsWith(")") || b.startsWith(",");
   }
 
   private static final java.util.regex.Pattern ENCODER_AND_GROUP =

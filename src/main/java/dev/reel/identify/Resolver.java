@@ -95,6 +95,11 @@ final class Resolver {
     int titleEnd = year >= 0 ? Math.min(strongStart, year) : strongStart;
     for (int k = titleStart + 1; k < titleEnd; k++) {
       if (tokens.get(k).bracketed() && !tokens.get(k - 1).bracketed()) {
+        int after = wordsInsideTitle(k, titleEnd);
+        if (after > k) {
+          k = after - 1; // "You Are (Not) Alone", "Mezzo(DSA) - 05": the title's own bracket
+          continue;
+        }
         titleEnd = k; // "Le Prestige (The Prestige)": the bracket holds another title or tags
         break;
       }
@@ -173,6 +178,9 @@ final class Resolver {
     }
     if (group == null && fileName) {
       group = groups.loneBracketedWord(Math.max(titleEnd, 1)); // "(2007).[HorribleSubs][WEBRip]"
+    }
+    if (group == null && fileName) {
+      group = groups.bracketOfWordsAfterEpisode(titleStart, accepted);
     }
     // a leading episode number means the title is the folder's; the rest is the episode title
     Match first = accepted.isEmpty() ? null : accepted.get(0);
@@ -320,6 +328,37 @@ final class Resolver {
         props, emptyToNull(title), emptyToNull(episodeTitle), emptyToNull(group));
   }
 
+  /**
+   * Where the title goes on after a bracket at token k, or -1: one or two words in a bracket,
+   * matched by nothing, with the title's words going on after it ("You Are (Not) Alone", "ga
+   * [Locodol] Yatte Mita."), or written onto the word before it ("Mezzo(DSA)").
+   */
+  private int wordsInsideTitle(int k, int titleEnd) {
+    int j = k;
+    while (j < titleEnd && tokens.get(j).bracketed() && j - k < 3) {
+      if (coveredByMatch(j) || tokens.get(j).isDigits()) {
+        return -1;
+      }
+      j++;
+    }
+    String closing =
+        j < tokens.size() ? tokens.get(j).before() : segment.substring(tokens.get(j - 1).end());
+    if (j - k > 2 || !(closing.startsWith(")") || closing.startsWith("]"))) {
+      return -1;
+    }
+    String inside = tokens.get(k).text();
+    if (j - k == 1 && (inside.equals("TV") || countryCode(tokens.get(k)))) {
+      return -1; // "Show (US) - Title", "Ushio to Tora (TV) - 02"
+    }
+    boolean attached = tokens.get(k).before().length() == 1; // "Mezzo(DSA)"
+    boolean wordsAfter =
+        j < titleEnd
+            && !tokens.get(j).bracketed()
+            && !tokens.get(j).isDigits()
+            && !coveredByMatch(j);
+    return attached || wordsAfter ? j : -1;
+  }
+
   private static Match matchAt(List<Match> accepted, int from, String property) {
     for (Match m : accepted) {
       if (m.from() == from && m.property().equals(property)) {
@@ -400,18 +439,20 @@ final class Resolver {
         });
   }
 
+  private static boolean countryCode(Token t) {
+    return t.text().length() == 2
+        && t.text().equals(t.text().toUpperCase(java.util.Locale.ROOT))
+        && Languages.country(t.lower()) != null;
+  }
+
   /** "The.Office.(US).1x03", "The.Stranger.1946.US.(Kino...)": a country code at token k. */
   private void countryAfter(int k, Map<String, Object> props) {
     if (k < 0 || k >= tokens.size() || props.containsKey("country")) {
       return;
     }
     Token t = tokens.get(k);
-    String code = Languages.country(t.lower());
-    if (code != null
-        && t.text().length() == 2
-        && t.text().equals(t.text().toUpperCase(java.util.Locale.ROOT))
-        && !covered[k]) {
-      props.put("country", code);
+    if (countryCode(t) && !covered[k]) {
+      props.put("country", Languages.country(t.lower()));
     }
   }
 

@@ -16,7 +16,11 @@ final class TitleText {
     if (from >= to || from >= r.tokens.size()) {
       return null;
     }
-    String raw = r.segment.substring(r.tokens.get(from).start(), r.tokens.get(to - 1).end());
+    int rawEnd = r.tokens.get(to - 1).end();
+    String raw = r.segment.substring(r.tokens.get(from).start(), rawEnd);
+    if (rawEnd < r.segment.length() && opensWithoutClosing(raw, r.segment.charAt(rawEnd))) {
+      raw = raw + r.segment.charAt(rawEnd); // "Mezzo(DSA)": the title's own bracket closes with it
+    }
     StringBuilder sb = new StringBuilder(raw.length());
     boolean spaced = raw.indexOf(' ') >= 0 || raw.indexOf('_') >= 0;
     for (int k = 0; k < raw.length(); k++) {
@@ -52,6 +56,11 @@ final class TitleText {
       tail--;
     }
     return sb.substring(head, tail);
+  }
+
+  private static boolean opensWithoutClosing(String raw, char next) {
+    char open = next == ')' ? '(' : next == ']' ? '[' : 0;
+    return open != 0 && raw.lastIndexOf(open) > raw.lastIndexOf(next);
   }
 
   /** Dashes, opening brackets and spaces are trimmed off a title's ends. */

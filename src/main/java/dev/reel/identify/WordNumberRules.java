@@ -75,6 +75,9 @@ final class WordNumberRules {
     if (used == 0) {
       used = partWordAndWord(i, t);
     }
+    if (used == 0) {
+      used = volume(i, t);
+    }
     return used;
   }
 
@@ -196,6 +199,45 @@ final class WordNumberRules {
     p.add(i, i + 3, "episode", Integer.parseInt(t.text()), false);
     p.add(i, i + 3, "episode_count", Integer.parseInt(third.text()), false);
     return 3;
+  }
+
+  private static final java.util.regex.Pattern VOLUME_NUMBER =
+      java.util.regex.Pattern.compile("(\\d{1,3})(?:v(\\d))?");
+
+  /** "Vol.03", "Vol.1v2", "Volume 2", "Vol.1&2", "Vol. 1v2 & Vol. 2": a volume of a release. */
+  private int volume(int i, Token t) {
+    Token next = p.at(i + 1);
+    Matcher m;
+    if (next == null
+        || !(t.lower().equals("vol") || t.lower().equals("volume"))
+        || !(m = VOLUME_NUMBER.matcher(next.text())).matches()) {
+      return 0;
+    }
+    List<Integer> volumes = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
+    int used = 2;
+    if (m.group(2) != null) {
+      p.add(i, i + 2, "version", Integer.parseInt(m.group(2)), false);
+    }
+    while (true) {
+      Token a = p.at(i + used);
+      Token b = p.at(i + used + 1);
+      if (a != null && a.isDigits() && a.text().length() <= 3 && a.before().contains("&")) {
+        volumes.add(Integer.parseInt(a.text())); // "Vol.1&2"
+        used++;
+      } else if (a != null
+          && a.lower().equals(t.lower())
+          && a.before().contains("&")
+          && b != null
+          && b.isDigits()
+          && b.text().length() <= 3) {
+        volumes.add(Integer.parseInt(b.text())); // "Vol. 1 & Vol. 2"
+        used += 2;
+      } else {
+        break;
+      }
+    }
+    p.add(i, i + used, "volume", NumberLists.list(volumes), false);
+    return used;
   }
 
   /** "Part II", "Part Two". */

@@ -145,6 +145,45 @@ class IdentifierRegressionTest {
   }
 
   @Test
+  void groupsAfterReposterNamesDashesAndVersions() {
+    reads(
+        "Some.Show.S01E01.1080p.WEB.H264-GRP-Rakuv02",
+        Map.of("release_group", "GRP", "other", "Repost"));
+    reads("Some.Movie.2019.1080p.BluRay.x264-GRP-4P", Map.of("release_group", "GRP"));
+    reads(
+        "Some.Show.S02E03.720p.HDTV.x264-Grp.-.Dual.Audio.-.Dublado",
+        Map.of("release_group", "Grp", "episode", 3));
+    reads(
+        "Some Show - S01E01 - HDTV-720p Proper - x264 AC3 - GROUP - [2011-09-19].mkv",
+        Map.of("release_group", "GROUP"));
+    reads(
+        "Some_Movie_(2004)_[1080p,BluRay,flac,x264]_-_GRP v2.mkv",
+        Map.of("release_group", "GRP", "year", 2004));
+    reads(
+        "Some Show S2 - 09 (Some Anime) [BD841253].mkv",
+        Map.of("release_group", "Some Anime", "episode", 9, "season", 2));
+    reads(
+        "Some_Show_-_01_[Black_Sheep][HDTV_H264_AAC][803DA487].mkv",
+        Map.of("release_group", "Black_Sheep", "episode", 1));
+  }
+
+  @Test
+  void volumesAndTheTitlesOwnBrackets() {
+    reads(
+        "[Grp] Some Show Vol.1&2 (BD 1080p 10bit FLAC)",
+        Map.of("title", "Some Show", "volume", List.of(1, 2)));
+    reads(
+        "[Grp] Some Show Vol. 1v2 & Vol. 2 (BD 1280x720 x264 AAC)",
+        Map.of("title", "Some Show", "volume", List.of(1, 2), "version", 2));
+    reads(
+        "Some_Film_1.11_You_Are_(Not)_Alone_(2009)_[1080p,BluRay,x264]_-_GRP.mkv",
+        Map.of("title", "Some Film 1.11 You Are (Not) Alone", "year", 2009));
+    reads("[Grp]Mezzo(DSA)_-_05_-_[x264_ogg]_[585d9971].mkv", Map.of("title", "Mezzo(DSA)"));
+    reads("Show-A (US) - Episode Title S02E09 hdtv", Map.of("title", "Show-A", "country", "US"));
+    reads("[Grp] Some Show (TV) - 02 [720p].mkv", Map.of("title", "Some Show", "episode", 2));
+  }
+
+  @Test
   void absoluteEpisodeNumbers() {
     reads("One Piece - 1071 [1080p].mkv", Map.of("title", "One Piece", "episode", 1071));
     assertThat(id.identify("One Piece - 1071 [1080p].mkv").properties())
