@@ -21,8 +21,6 @@ import java.util.Set;
 public final class Identifier {
   static final int MAX_LENGTH = 4096;
   static final int MAX_SEGMENT = 255;
-  private static final java.util.regex.Pattern SEPARATORS =
-      java.util.regex.Pattern.compile("[/\\\\]");
   private static final int FOLDERS = 3;
   private static final Set<String> CONTAINERS =
       Set.of(
@@ -120,6 +118,46 @@ public final class Identifier {
     return p;
   }
 
+  /**
+   * The path's parts between slashes and backslashes, except a slash inside a bracket that closes
+   * before the next one: "[720p/MKV]" is a list of tags in a name, not a folder.
+   */
+  static List<String> pathSegments(String path) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    int open = -1;
+    for (int k = 0; k < path.length(); k++) {
+      char c = path.charAt(k);
+      if (c == '[') {
+        open = k;
+      } else if (c == ']') {
+        open = -1;
+      } else if (c == '/' || c == '\\') {
+        if (open >= 0 && closesBeforeNextSeparator(path, k + 1)) {
+          continue;
+        }
+        parts.add(path.substring(start, k));
+        start = k + 1;
+        open = -1;
+      }
+    }
+    parts.add(path.substring(start));
+    return parts;
+  }
+
+  private static boolean closesBeforeNextSeparator(String path, int from) {
+    for (int k = from; k < path.length(); k++) {
+      char c = path.charAt(k);
+      if (c == ']') {
+        return true;
+      }
+      if (c == '/' || c == '\\' || c == '[') {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** Identifies a path or bare name. */
   public Identity identify(String pathOrName) {
     return identify(pathOrName, Hints.NONE);
@@ -130,7 +168,7 @@ public final class Identifier {
     String input = pathOrName == null ? "" : pathOrName;
     String clean = sanitize(input);
     List<String> segments = new ArrayList<>();
-    for (String s : SEPARATORS.split(clean)) {
+    for (String s : pathSegments(clean)) {
       String t = s.strip();
       if (!t.isEmpty() && !(t.length() == 2 && t.charAt(1) == ':')) {
         // no file system allows a longer name (NAME_MAX); longer input is cut, which bounds

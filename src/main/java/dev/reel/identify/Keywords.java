@@ -74,7 +74,7 @@ final class Keywords {
     strong("satrip", "source=Satellite", "other=Rip");
     strong("dsrip dthrip", "source=Satellite", "other=Rip");
     strong("dsr", "source=Satellite");
-    strong("webdl webhd", "source=Web");
+    strong("webdl webhd webuhd", "source=Web");
     weak("web", "source=Web");
     strong("webrip webcap", "source=Web", "other=Rip");
     strong("webdlrip", "source=Web", "other=Rip");

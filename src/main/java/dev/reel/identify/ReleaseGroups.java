@@ -82,7 +82,9 @@ final class ReleaseGroups {
               && r.tokens.get(k).before().equals("-")
               && !isEpisodic(accepted, k)
               // "x264-HR", "x264-SDTV" end with a group, "HDTV-720p" with a tag
-              && (onlyWeak(accepted, k) || has(accepted, k - 1, "video_codec"));
+              && (onlyWeak(accepted, k)
+                  || has(accepted, k - 1, "video_codec")
+                  || isLanguage(accepted, k - 1)); // "x264.CZ-SDTV"
       if (r.covered[k] && !lastDashedTag) {
         lastCovered = k;
       }

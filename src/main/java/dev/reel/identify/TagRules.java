@@ -17,7 +17,8 @@ final class TagRules {
   private static final Pattern WXH = Pattern.compile("(?i)(\\d{3,4})x(\\d{3,4})([pi]?)");
   private static final Pattern CRC = Pattern.compile("[0-9A-Fa-f]{8}");
   private static final Pattern CODEC_CHANNELS =
-      Pattern.compile("(?i)(ac3|dd|ddp|eac3|aac|dts|truehd|atmos|flac|opus|mp3|lpcm|pcm)([1-7])");
+      Pattern.compile(
+          "(?i)(ac3|dd|ddp|eac3|aac|dts|truehd|atmos|flac|opus|mp3|lpcm|pcm|ma)([1-7])");
   private static final Pattern FPS = Pattern.compile("(?i)(\\d{2,3}(?:\\.\\d{1,3})?)fps");
   private static final Pattern BIT_RATE = Pattern.compile("(?i)(\\d{2,5})(kbps|mbps|kbit|mbit)");
   private static final Pattern SIZE = Pattern.compile("(?i)(\\d{1,4})(mb|gb|tb)");
@@ -279,9 +280,13 @@ final class TagRules {
         || !(next.before().equals(".") || next.before().equals(" "))) {
       return 0;
     }
-    Keywords.Entry codec = Keywords.lookup(m.group(1).toLowerCase(Locale.ROOT));
-    for (Keywords.Assign a : codec.assigns()) {
-      p.add(i, i + 2, a.property(), a.value(), false);
+    String name = m.group(1).toLowerCase(Locale.ROOT);
+    if (name.equals("ma")) { // "DTS-HD.MA5.1": the Master Audio profile with its channels
+      p.add(i, i + 2, "audio_profile", "Master Audio", false);
+    } else {
+      for (Keywords.Assign a : Keywords.lookup(name).assigns()) {
+        p.add(i, i + 2, a.property(), a.value(), false);
+      }
     }
     p.add(i, i + 2, "audio_channels", m.group(2) + "." + next.text(), false);
     return 2;

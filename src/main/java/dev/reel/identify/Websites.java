@@ -78,6 +78,7 @@ final class Websites {
               || end == p.tokens.size() - 1
                   && end - i >= 1
                   && end - i <= 2 // "tvu.org.ru", not "720p.H.264.YTS.LT"
+                  && !twoCapitals(p.tokens.get(end).text()) // "Sergent.Skinner.FR": a language
                   && !last.equals("lt")
                   && !last.equals("it")
                   && !last.equals("to")
@@ -98,5 +99,11 @@ final class Websites {
       }
     }
     return 0;
+  }
+
+  private static boolean twoCapitals(String s) {
+    return s.length() == 2
+        && Character.isUpperCase(s.charAt(0))
+        && Character.isUpperCase(s.charAt(1));
   }
 }

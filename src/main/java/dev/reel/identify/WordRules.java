@@ -196,9 +196,14 @@ final class WordRules {
         next != null
             && isSubWord(next.lower())
             && !(afterNext != null && isLanguageWord(afterNext.lower()));
-    if (afterSub || beforeSub) {
+    boolean beforeKindOfSub = // "Eng.Soft.Subtitles", "German.Custom.Subbed"
+        next != null
+            && SUBTITLE_KINDS.contains(next.lower())
+            && afterNext != null
+            && isSubWord(afterNext.lower());
+    if (afterSub || beforeSub || beforeKindOfSub) {
       int from = prev != null && isSubWord(prev.lower()) && !p.covered[i - 1] ? i - 1 : i;
-      int to = beforeSub ? i + 2 : i + 1;
+      int to = beforeKindOfSub ? i + 3 : beforeSub ? i + 2 : i + 1;
       p.add(from, to, "subtitle_language", code, false);
       return to - i;
     }
@@ -209,6 +214,9 @@ final class WordRules {
     p.add(i, i + 1, "language", code, weak);
     return 1;
   }
+
+  private static final java.util.Set<String> SUBTITLE_KINDS =
+      java.util.Set.of("soft", "hard", "custom", "forced", "hardcoded");
 
   private boolean lastIsSubtitle(int k) {
     for (int j = p.matches.size() - 1; j >= 0; j--) {

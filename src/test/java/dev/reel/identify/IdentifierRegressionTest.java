@@ -168,6 +168,26 @@ class IdentifierRegressionTest {
   }
 
   @Test
+  void tagsInsideBracketsSubtitleKindsAndChannelsAfterAProfile() {
+    reads(
+        "[Grp] Some Show 312v1 [720p/MKV]",
+        Map.of("episode", 312, "version", 1, "title", "Some Show", "release_group", "Grp"));
+    reads(
+        "Some.Show.S01.2160p.UHD.BluRay.DTS-HD.MA5.1.x265-GRP",
+        Map.of("audio_profile", "Master Audio", "audio_channels", "5.1"));
+    reads("Some.Show.S02E11.2160p.WebUHD.x264-GRP", Map.of("source", "Web"));
+    reads(
+        "Some.Show.(2013).Season.3.-.Eng.Soft.Subtitles.720p.WEBRip.x264",
+        Map.of("subtitle_language", "en"));
+    reads(
+        "Some.Show.1x24.Some.Title.720p.HDTV.x264.CZ-SDTV",
+        Map.of("release_group", "SDTV", "source", "HDTV", "language", "cs"));
+    reads(
+        "Some.Show.12x08.A.Bas.Le.Sergent.Skinner.FR.avi",
+        Map.of("episode_title", "A Bas Le Sergent Skinner", "language", "fr"));
+  }
+
+  @Test
   void volumesAndTheTitlesOwnBrackets() {
     reads(
         "[Grp] Some Show Vol.1&2 (BD 1080p 10bit FLAC)",
