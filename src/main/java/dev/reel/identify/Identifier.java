@@ -22,6 +22,14 @@ public final class Identifier {
   static final int MAX_LENGTH = 4096;
   static final int MAX_SEGMENT = 255;
   private static final int FOLDERS = 3;
+
+  /** A name written backwards, as some uploads hide theirs: "10E20S", "p0801", "p027". */
+  private static final java.util.regex.Pattern REVERSED =
+      java.util.regex.Pattern.compile(
+          "(?i)(?<![a-z0-9])(?:\\d{2}e\\d{2}s|p0801|p027|p0612)(?![a-z0-9])");
+
+  private static final java.util.regex.Pattern UNREVERSED =
+      java.util.regex.Pattern.compile("(?i)(?<![a-z0-9])(?:s\\d{2}e\\d{2}|1080p|720p|2160p)");
   private static final Set<String> CONTAINERS =
       Set.of(
           "mkv", "mp4", "m4v", "avi", "mov", "wmv", "ts", "m2ts", "webm", "mpg", "mpeg", "flv",
@@ -192,6 +200,10 @@ public final class Identifier {
       props.put("container", file.substring(1).toLowerCase(Locale.ROOT));
       return new Identity(input, props);
     }
+    boolean reversed = REVERSED.matcher(file).find() && !UNREVERSED.matcher(file).find();
+    if (reversed) {
+      file = new StringBuilder(file).reverse().toString(); // "...10E20S.retraC.gnidniF"
+    }
     LibraryTags.Stripped stripped = LibraryTags.strip(file);
     file = stripped.name();
     TitledParse main = parseWithHints(file, true, hints);
@@ -243,8 +255,9 @@ public final class Identifier {
       if (fp.title() != null && (title == null || preferFolderTitle(title, fp))) {
         title = fp.title();
       }
-      if (group == null && fp.parse().releaseGroup() != null && title != null) {
-        group = fp.parse().releaseGroup();
+      if ((group == null || reversed) && fp.parse().releaseGroup() != null && title != null) {
+        group = fp.parse().releaseGroup(); // a reversed name is a repost: its folder is the release
+        reversed = false;
       }
     }
     boolean fileWasEpisodic =
@@ -301,8 +314,9 @@ public final class Identifier {
       type =
           props.containsKey("episode")
                   || props.containsKey("season")
-                  || props.containsKey("date")
+                  || props.containsKey("date") && !main.parse().dayInFront()
                   || props.containsKey("episode_details")
+                  || animationEpisode(props.get("other"))
               ? "episode"
               : "movie";
     }
@@ -350,6 +364,14 @@ public final class Identifier {
     return sb.toString();
   }
 
+  /** An OVA or ONA ("Show ONA v2") is an episode of its show. */
+  private static boolean animationEpisode(Object other) {
+    return other instanceof String s
+            && (s.equals("Original Video Animation") || s.equals("Original Net Animation"))
+        || other instanceof List<?> l
+            && (l.contains("Original Video Animation") || l.contains("Original Net Animation"));
+  }
+
   /** Blu-ray with UHD, 2160p or 4K is an Ultra HD Blu-ray. */
   private static void deriveUltraHdBluray(Map<String, Object> props) {
     if (!"Blu-ray".equals(props.get("source"))) {
@@ -392,9 +414,12 @@ public final class Identifier {
     }
     title = withLeadingArticle(title);
     int dash = title.indexOf(" - ");
+    if (dash < 0) {
+      dash = title.indexOf("--"); // "OSS_117--Cairo,_Nest_of_Spies"
+    }
     if (dash > 0 && dash + 3 < title.length()) {
       props.put("title", title.substring(0, dash).strip());
-      props.put("alternative_title", title.substring(dash + 3).strip());
+      props.put("alternative_title", title.substring(dash + 2).replaceFirst("^-", "").strip());
     } else {
       props.put("title", title);
     }

@@ -112,6 +112,7 @@ final class Keywords {
     strong("dth", "source=Satellite");
     strong("webcaprip", "source=Web", "other=Rip");
     strong("uhdrip uhdtvrip", "source=Ultra HDTV", "other=Rip");
+    strong("netflixuhdrip", "source=Ultra HDTV", "other=Rip", "streaming_service=Netflix");
     strong("bdscreener", "source=Blu-ray", "other=Screener");
     strong("brscr brscreener", "source=Blu-ray", "other=Screener", "other=Reencoded");
     strong("camrip", "source=Camera", "other=Rip");
@@ -213,7 +214,6 @@ final class Keywords {
     strong("dublado", "language=und");
     weak("dubbed dub", "language=und");
     strong("netflixuhd", "streaming_service=Netflix", "other=Ultra HD");
-    strong("netflixuhdrip", "streaming_service=Netflix", "other=Ultra HD", "other=Rip");
     strong("preair", "other=Preair");
     strong("upscaled upscale", "other=Upscaled");
     strong("openmatte", "other=Open Matte");
@@ -241,6 +241,7 @@ final class Keywords {
     strong("2in1", "other=2in1");
     strong("oad", "other=Original Animation DVD");
     strong("ova", "other=Original Video Animation");
+    weak("ona", "other=Original Net Animation");
     strong("oar", "other=Original Aspect Ratio");
     strong("sdr", "other=Standard Dynamic Range");
     weak("hc", "other=Hardcoded Subtitles");

@@ -292,6 +292,11 @@ final class Resolver {
       }
     }
     Map<String, Object> props = MatchProperties.collect(accepted);
+    boolean dayInFront = false;
+    if (year >= 0 && props.containsKey("date") && !props.containsKey("episode")) {
+      Match date = matchAt(accepted, titleStart, "date");
+      dayInFront = date != null && date.to() < year; // "09.03.08.The.Doors.(1991)"
+    }
     if (Integer.valueOf(1).equals(props.get("proper_count"))
         && accepted.stream()
             .anyMatch(
@@ -325,7 +330,7 @@ final class Resolver {
       title = titles.countryFromTitle(title, props);
     }
     return new SegmentParse(
-        props, emptyToNull(title), emptyToNull(episodeTitle), emptyToNull(group));
+        props, emptyToNull(title), emptyToNull(episodeTitle), emptyToNull(group), dayInFront);
   }
 
   /**

@@ -35,7 +35,8 @@ final class WeakTags {
       return titleEnd;
     }
     boolean fromYear = !ReleaseGroups.isTag(accepted, titleEnd);
-    if (fromYear && !Resolver.has(accepted, "year")) {
+    boolean beforeSeason = ReleaseGroups.has(accepted, titleEnd, "season");
+    if (fromYear && !Resolver.has(accepted, "year") && !beforeSeason) {
       return titleEnd;
     }
     boolean moved = true;
@@ -45,7 +46,8 @@ final class WeakTags {
         boolean allowed =
             !fromYear
                 || (m.property().equals("edition") || m.property().equals("other"))
-                    && !r.tokens.get(m.from()).lower().equals("special"); // a title word
+                    && !r.tokens.get(m.from()).lower().equals("special") // a title word
+                    && (!beforeSeason || "Complete".equals(m.value())); // "The Complete Seasons"
         if (allowed
             && m.weak()
             && m.to() == titleEnd

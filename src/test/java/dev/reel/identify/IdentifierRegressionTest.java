@@ -188,6 +188,26 @@ class IdentifierRegressionTest {
   }
 
   @Test
+  void reversedNamesDaysInFrontAnimationsAndCompleteSeasons() {
+    reads(
+        "Some.Show.S02E01.1080p.WEB-DL-GRP/PRG-LD-BEW.p0801.10E20S.wohS.emoS.mkv",
+        Map.of("title", "Some Show", "season", 2, "episode", 1, "release_group", "GRP"));
+    reads(
+        "09.03.08.Some.Film.(1991).BDRip.720p.mkv",
+        Map.of(
+            "type", "movie", "title", "Some Film", "year", 1991, "date", LocalDate.of(2008, 3, 9)));
+    reads(
+        "[Grp] Some Show ONA v2 [540p][128BAC43].mkv",
+        Map.of("type", "episode", "title", "Some Show", "other", "Original Net Animation"));
+    reads(
+        "Some Show The Complete Seasons 1 to 5 720p BluRay x265",
+        Map.of("title", "Some Show", "other", "Complete", "season", List.of(1, 2, 3, 4, 5)));
+    reads(
+        "Some_Film--Another_Name.mkv",
+        Map.of("title", "Some Film", "alternative_title", "Another Name"));
+  }
+
+  @Test
   void volumesAndTheTitlesOwnBrackets() {
     reads(
         "[Grp] Some Show Vol.1&2 (BD 1080p 10bit FLAC)",
