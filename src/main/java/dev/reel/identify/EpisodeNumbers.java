@@ -141,6 +141,8 @@ final class EpisodeNumbers {
    * "Show S2 - 09", "Title 第2季 - 03": a season marker with no episode, then a dash and a number of
    * up to four digits: that number is the episode. Returns whether one was added.
    */
+  private static final java.util.Set<String> ANIME_KINDS = java.util.Set.of("ova", "oav", "oad");
+
   boolean numberAfterSeason(List<Match> accepted) {
     Match season = null;
     for (Match m : accepted) {
@@ -148,19 +150,25 @@ final class EpisodeNumbers {
         season = m;
       }
     }
-    if (season == null || season.to() >= r.tokens.size() || r.covered[season.to()]) {
+    if (season == null || season.to() >= r.tokens.size()) {
       return false;
     }
-    Token t = r.tokens.get(season.to());
+    int at = season.to();
+    while (at + 1 < r.tokens.size() && ANIME_KINDS.contains(r.tokens.get(at).lower())) {
+      at++; // "Second Season OVA - 01"
+    }
+    if (r.covered[at] && at == season.to()) {
+      return false;
+    }
+    Token t = r.tokens.get(at);
     if (!t.isDigits() || t.text().length() > 4 || !t.before().matches("[ ._]*-[ ._]*")) {
       return false;
     }
     if (Years.isYear(t)) {
       return false; // "Season 2 - 2019": a year
     }
-    accepted.add(
-        new Match(season.to(), season.to() + 1, "episode", Integer.parseInt(t.text()), false));
-    r.covered[season.to()] = true;
+    accepted.add(new Match(at, at + 1, "episode", Integer.parseInt(t.text()), false));
+    r.covered[at] = true;
     return true;
   }
 
@@ -244,10 +252,13 @@ final class EpisodeNumbers {
     int limit = Math.min(titleEnd + 1, r.tokens.size());
     for (int i = titleStart; i < limit; i++) {
       Token t = r.tokens.get(i);
-      if (!t.isDigits() || t.text().length() > 4 || r.covered[i]) {
-        continue;
-      }
       Token next = i + 1 < r.tokens.size() ? r.tokens.get(i + 1) : null;
+      if (!t.isDigits()
+          || t.text().length() > 4
+          || r.covered[i]
+          || (next == null ? r.segment.substring(t.end()) : next.before()).startsWith("%")) {
+        continue; // "Kanon 100% OVA": a share, not a number
+      }
       boolean inside = i > titleStart && i < titleEnd;
       boolean dashed = t.before().contains("-") || t.before().contains("#");
       boolean padded = t.text().length() >= 2 && t.text().charAt(0) == '0';

@@ -116,6 +116,9 @@ final class NumberingRules {
       used = bonus(i, t);
     }
     if (used == 0) {
+      used = animeKindAndNumber(i, t);
+    }
+    if (used == 0) {
       used = episodeWithVersion(i, t);
     }
     if (used == 0) {
@@ -134,13 +137,20 @@ final class NumberingRules {
   /** "Kimi ni Todoke 2nd Season - 00", "Hayate no Gotoku 2nd Season 24". */
   private int ordinalSeason(int i, Token word) {
     Token after = p.at(i + 1);
-    if (after == null
-        || !Character.isDigit(word.text().charAt(0))
-        || !after.lower().equals("season")
-        || !ORDINAL.matcher(word.lower()).matches()) {
+    if (after == null || !after.lower().equals("season")) {
       return 0;
     }
-    p.add(i, i + 2, "season", Integer.parseInt(word.lower().replaceAll("\\D", "")), false);
+    Integer spelled = ORDINAL_WORDS.get(word.lower()); // "Second Season"
+    if (spelled == null
+        && !(Character.isDigit(word.text().charAt(0)) && ORDINAL.matcher(word.lower()).matches())) {
+      return 0;
+    }
+    p.add(
+        i,
+        i + 2,
+        "season",
+        spelled != null ? spelled : Integer.parseInt(word.lower().replaceAll("\\D", "")),
+        false);
     Token number = p.at(i + 2);
     if (number != null && number.isDigits() && number.text().length() <= 3 && !number.bracketed()) {
       p.add(i + 2, i + 3, "episode", Integer.parseInt(number.text()), false);
@@ -192,6 +202,10 @@ final class NumberingRules {
     p.covered[i] = true;
     return used + 1;
   }
+
+  private static final java.util.Map<String, Integer> ORDINAL_WORDS =
+      java.util.Map.of(
+          "first", 1, "second", 2, "third", 3, "fourth", 4, "fifth", 5, "sixth", 6, "seventh", 7);
 
   private static final java.util.regex.Pattern ORDINAL =
       java.util.regex.Pattern.compile("\\d{1,2}(?:st|nd|rd|th)");
@@ -436,6 +450,16 @@ final class NumberingRules {
       return 0;
     }
     p.add(i, i + 1, "bonus", Integer.parseInt(m.group(1)), false);
+    return 1;
+  }
+
+  /** "ED2", "SP01", "EX01", "OVA3", "NCOP1": the number of an anime's opening, special, OVA... */
+  private int animeKindAndNumber(int i, Token t) {
+    Matcher m;
+    if (i == 0 || !t.hasDigit() || !(m = TitleText.KIND_AND_NUMBER.matcher(t.text())).matches()) {
+      return 0;
+    }
+    p.add(i, i + 1, "episode", Integer.parseInt(m.group(2)), false);
     return 1;
   }
 

@@ -198,6 +198,11 @@ final class Resolver {
       episodeTitle = titles.text(end, next);
     } else {
       title = titles.text(titleStart, Math.min(titleEnd, groupStart));
+      boolean animeStyle =
+          leadingGroup || EpisodeNumbers.crc(accepted) || segment.indexOf('_') >= 0;
+      if (title != null && animeStyle && !ReleaseGroups.has(accepted, titleEnd, "season")) {
+        title = titles.withKindWords(title, titleEnd, groupStart);
+      }
       if (title == null && fileName) {
         int[] run = firstFreeRun(titleStart, groupStart);
         if (run != null) {

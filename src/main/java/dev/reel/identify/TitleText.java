@@ -63,6 +63,43 @@ final class TitleText {
     return open != 0 && raw.lastIndexOf(open) > raw.lastIndexOf(next);
   }
 
+  /** Words anime releases keep in a title: "Show OVA - 01", "Show - SP01", "Show - Special". */
+  private static final java.util.Set<String> KIND_WORDS =
+      java.util.Set.of("ova", "oav", "oad", "ona", "special", "specials", "pilot");
+
+  static final java.util.regex.Pattern KIND_AND_NUMBER =
+      java.util.regex.Pattern.compile("(?i)(ova|oav|oad|ona|sp|ex|ed|op|nced|ncop)(\\d{1,3})");
+
+  /**
+   * The title with the kind words that follow it, the anime way ("AIKa ZERO OVA - 01", "Accel World
+   * - EX01", "Toradora ED2", "Tokyo Rule - Special [BD]"); not before a version ("Kyouso Giga ONA
+   * v2": the version marks the release, the word its kind).
+   */
+  String withKindWords(String title, int at, int limit) {
+    StringBuilder b = new StringBuilder(title);
+    for (int k = at; k < Math.min(limit, r.tokens.size()); k++) {
+      Token t = r.tokens.get(k);
+      if (t.bracketed()) {
+        break;
+      }
+      String sep = t.before().replace('_', ' ').replace('.', ' '); // "100% OVA", "_-_EX01"
+      if (KIND_WORDS.contains(t.lower())) {
+        Token next = k + 1 < r.tokens.size() ? r.tokens.get(k + 1) : null;
+        if (next != null && next.lower().length() == 2 && next.lower().charAt(0) == 'v') {
+          break;
+        }
+        b.append(sep).append(t.text());
+        continue;
+      }
+      java.util.regex.Matcher m = KIND_AND_NUMBER.matcher(t.text());
+      if (m.matches()) {
+        b.append(sep).append(m.group(1));
+      }
+      break;
+    }
+    return b.toString();
+  }
+
   /** Dashes, opening brackets and spaces are trimmed off a title's ends. */
   private static boolean isEdge(char c) {
     return c == '-' || c == '[' || c == '(' || c == ' ';

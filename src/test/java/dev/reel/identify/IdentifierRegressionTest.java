@@ -208,6 +208,25 @@ class IdentifierRegressionTest {
   }
 
   @Test
+  void animeKindWordsStayInTheTitle() {
+    reads(
+        "[Grp]_Some_Show_ED2_(704x480_DVD_AAC)_[3B65D1E6].mkv",
+        Map.of("title", "Some Show ED", "episode", 2));
+    reads(
+        "[Grp]_Some_Show_-_EX01_[BD][h264-720p_AAC][3E56EE18].mkv",
+        Map.of("title", "Some Show", "alternative_title", "EX", "episode", 1));
+    reads(
+        "[Grp]_Some_Show_OVA_-_01_[BD][6730D40A].mkv",
+        Map.of("title", "Some Show OVA", "episode", 1, "other", "Original Video Animation"));
+    reads("[Grp] Some Show 100% OVA[DVD][E9F43685].mkv", Map.of("title", "Some Show 100% OVA"));
+    reads(
+        "Some Show Second Season OVA - 01",
+        Map.of("title", "Some Show", "season", 2, "episode", 1));
+    reads( // the version marks the release: the title ends before the kind word
+        "[Grp] Some Show ONA v2 [540p][128BAC43].mkv", Map.of("title", "Some Show", "version", 2));
+  }
+
+  @Test
   void volumesAndTheTitlesOwnBrackets() {
     reads(
         "[Grp] Some Show Vol.1&2 (BD 1080p 10bit FLAC)",
