@@ -141,8 +141,6 @@ final class EpisodeNumbers {
    * "Show S2 - 09", "Title 第2季 - 03": a season marker with no episode, then a dash and a number of
    * up to four digits: that number is the episode. Returns whether one was added.
    */
-  private static final java.util.Set<String> ANIME_KINDS = java.util.Set.of("ova", "oav", "oad");
-
   boolean numberAfterSeason(List<Match> accepted) {
     Match season = null;
     for (Match m : accepted) {
@@ -154,7 +152,7 @@ final class EpisodeNumbers {
       return false;
     }
     int at = season.to();
-    while (at + 1 < r.tokens.size() && ANIME_KINDS.contains(r.tokens.get(at).lower())) {
+    while (at + 1 < r.tokens.size() && SPECIALS.contains(r.tokens.get(at).lower())) {
       at++; // "Second Season OVA - 01"
     }
     if (r.covered[at] && at == season.to()) {
@@ -182,9 +180,10 @@ final class EpisodeNumbers {
     Token next = k + 1 < r.tokens.size() ? r.tokens.get(k + 1) : null;
     if (next != null
         && next.isDigits()
-        && next.before().strip().equals("+")
+        && (next.before().strip().equals("+")
+            || next.before().replace('_', ' ').strip().equals("&"))
         && next.text().length() <= 4
-        && !r.covered[k + 1]) { // "Show - 01+02": two episodes in one file
+        && !r.covered[k + 1]) { // "Show - 01+02", "Movies_8_&_10": two episodes in one file
       accepted.add(
           new Match(k, k + 2, "episode", List.of(v, Integer.parseInt(next.text())), false));
       r.covered[k + 1] = true;
@@ -208,6 +207,14 @@ final class EpisodeNumbers {
     }
     // "One Piece - 1071" is the 1071st episode ("One Piece - 102" stays S01E02, as guessit reads
     // it)
+    if (next != null
+        && next.text().equals("5")
+        && next.before().equals(".")
+        && !r.covered[k + 1]) { // "Show - 07.5 - Title": the half episode after the 7th
+      r.covered[k + 1] = true;
+      accepted.add(new Match(k, k + 2, "episode", v, false));
+      return;
+    }
     boolean spacedDash = text.length() == 4 && r.tokens.get(k).before().contains(" - ");
     if (!anime && !spacedDash && text.length() >= 3 && v % 100 > 0 && v / 100 > 0 && v / 100 < 50) {
       accepted.add(new Match(k, k + 1, "season", v / 100, false));
@@ -217,7 +224,8 @@ final class EpisodeNumbers {
     }
   }
 
-  private static final java.util.Set<String> SPECIALS =
+  /** Words for an anime's specials, before their number or at the title's end ("OVA - 01"). */
+  static final java.util.Set<String> SPECIALS =
       java.util.Set.of("ova", "oav", "oad", "ona", "special", "specials", "sp");
 
   /** Whether the bracket open before token k-1 closes right before token k (or at the end). */
@@ -282,6 +290,7 @@ final class EpisodeNumbers {
               && next != null
               && next.isDigits()
               && (next.before().equals("-")
+                  || next.before().replace('_', ' ').strip().equals("&") // "Movies_8_&_10"
                   || next.before().strip().equals("-")
                       && t.text().length() >= 2
                       && next.text().length() <= 4

@@ -471,7 +471,19 @@ final class NumberingRules {
         || !(m = EP_VERSION.matcher(t.text())).matches()) {
       return 0;
     }
-    p.add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
+    int first = Integer.parseInt(m.group(1));
+    Token next = p.at(i + 1);
+    if (next != null && next.isDigits() && next.before().equals("-") && next.text().length() <= 3) {
+      int last = Integer.parseInt(next.text()); // "01v2-04": episodes 1 to 4, the first redone
+      if (last > first && last - first < 100) {
+        List<Integer> range = new ArrayList<>(List.of(first));
+        NumberLists.addRange(range, last, true);
+        p.add(i, i + 2, "episode", NumberLists.list(range), false);
+        p.add(i, i + 2, "version", Integer.parseInt(m.group(2)), false);
+        return 2;
+      }
+    }
+    p.add(i, i + 1, "episode", first, false);
     p.add(i, i + 1, "version", Integer.parseInt(m.group(2)), false);
     return 1;
   }

@@ -229,7 +229,7 @@ final class Resolver {
         }
         Match special = matchAt(accepted, next, "edition");
         if (special != null
-            && next > end
+            && (next > end || tokens.get(next).bracketed()) // "- 02.5.(Special)"
             && "Special".equals(special.value())
             && special.to() - special.from() == 1) { // "S06-Born Again Virgin Christmas Special"
           accepted.remove(special);
@@ -364,7 +364,7 @@ final class Resolver {
     boolean wordsAfter =
         j < titleEnd
             && !tokens.get(j).bracketed()
-            && !tokens.get(j).isDigits()
+            && (!tokens.get(j).isDigits() || tokens.get(j).before().contains("#")) // "(Black) #1-4"
             && !coveredByMatch(j);
     return attached || wordsAfter ? j : -1;
   }

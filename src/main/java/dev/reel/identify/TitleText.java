@@ -64,9 +64,6 @@ final class TitleText {
   }
 
   /** Words anime releases keep in a title: "Show OVA - 01", "Show - SP01", "Show - Special". */
-  private static final java.util.Set<String> KIND_WORDS =
-      java.util.Set.of("ova", "oav", "oad", "ona", "special", "specials", "pilot");
-
   static final java.util.regex.Pattern KIND_AND_NUMBER =
       java.util.regex.Pattern.compile("(?i)(ova|oav|oad|ona|sp|ex|ed|op|nced|ncop)(\\d{1,3})");
 
@@ -83,7 +80,7 @@ final class TitleText {
         break;
       }
       String sep = t.before().replace('_', ' ').replace('.', ' '); // "100% OVA", "_-_EX01"
-      if (KIND_WORDS.contains(t.lower())) {
+      if (EpisodeNumbers.SPECIALS.contains(t.lower()) || t.lower().equals("pilot")) {
         Token next = k + 1 < r.tokens.size() ? r.tokens.get(k + 1) : null;
         if (next != null && next.lower().length() == 2 && next.lower().charAt(0) == 'v') {
           break;

@@ -227,6 +227,25 @@ class IdentifierRegressionTest {
   }
 
   @Test
+  void rangesAndHalfEpisodesOfAnimeReleases() {
+    reads(
+        "[Grp] Some Show - 01v2-04 [BDRip h264 1080p]",
+        Map.of("episode", List.of(1, 2, 3, 4), "version", 2));
+    reads(
+        "[Grp] Some Show (Black) #1-4 (BS11 1280x720 x264 AAC).mp4",
+        Map.of("title", "Some Show (Black)", "episode", List.of(1, 2, 3, 4)));
+    reads(
+        "Some_Show_Movies_8_&_10_[720p,BluRay,DTS,x264]_-_GRP",
+        Map.of("title", "Some Show Movies", "episode", List.of(8, 10)));
+    reads(
+        "[Grp] Some Show - 07.5 - Drinking Party (BD 1080p AAC) [F7DF16F7].mkv",
+        Map.of("episode", 7, "episode_title", "Drinking Party"));
+    reads(
+        "[Grp].Some.Show.-.02.5.(Special).[BD.1080p]",
+        Map.of("episode", 2, "episode_details", "Special"));
+  }
+
+  @Test
   void volumesAndTheTitlesOwnBrackets() {
     reads(
         "[Grp] Some Show Vol.1&2 (BD 1080p 10bit FLAC)",
