@@ -228,6 +228,21 @@ final class EpisodeNumbers {
   static final java.util.Set<String> SPECIALS =
       java.util.Set.of("ova", "oav", "oad", "ona", "special", "specials", "sp");
 
+  /** Whether a number after a spaced dash ("_-_04", " - 04") comes in [from, limit). */
+  private boolean spacedNumberAfter(int from, int limit) {
+    for (int k = from; k < limit; k++) {
+      Token t = r.tokens.get(k);
+      String sep = t.before();
+      if (t.isDigits()
+          && sep.length() >= 3
+          && sep.indexOf('-') > 0
+          && sep.indexOf('-') < sep.length() - 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the bracket open before token k-1 closes right before token k (or at the end). */
   private boolean closes(int k) {
     if (k >= r.tokens.size()) {
@@ -320,6 +335,12 @@ final class EpisodeNumbers {
               && !yearFollows;
       if (t.bracketed() && !bracketed && !alone) {
         continue;
+      }
+      boolean joined = // "Today_in_Class_5-2_-_04", "009-1_-_02"
+          dashed && inside && t.before().equals("-")
+              || leading && next.before().equals("-") && next.isDigits();
+      if (joined && spacedNumberAfter(i + 1, r.tokens.size())) {
+        continue; // "Today_in_Class_5-2_-_04", "009-1_-_02": the dash joins a title's numbers
       }
       if (dashed && inside
           || leading

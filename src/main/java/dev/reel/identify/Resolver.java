@@ -35,13 +35,15 @@ final class Resolver {
     int titleStart = 0;
     String group = null;
     boolean leadingGroup = false;
+    boolean titleInFront = false; // "[Keroro].148.[Xvid.mp3]": the bracket in front is the title
     // "[Group] Show - 01 [720p]": a leading bracket holds the release group
     if (n > 0 && segment.stripLeading().startsWith("[") && tokens.get(0).bracketed()) {
       int k = 0;
       while (k < n && tokens.get(k).bracketed() && !tokens.get(k).before().contains("]")) {
         k++;
       }
-      if (k > 0 && k < n && (!anyMatchIn(0, 1) || fansubName(tokens.get(0)))) {
+      titleInFront = k > 0 && k < n && bracketIsTheTitle(k);
+      if (k > 0 && k < n && (!anyMatchIn(0, 1) || fansubName(tokens.get(0))) && !titleInFront) {
         final int end = k;
         matches.removeIf(m -> m.from() < end); // "[Kaerizaki-Fansub]" names a group, not tags
         group = segment.substring(tokens.get(0).start(), tokens.get(k - 1).end());
@@ -129,7 +131,7 @@ final class Resolver {
       }
       markCovered(accepted);
     }
-    titleEnd = weak.weakBeforeTitleEnd(accepted, titleStart, titleEnd);
+    titleEnd = weak.weakBeforeTitleEnd(accepted, titleStart, titleEnd, false);
     weak.acceptWeak(accepted, titleEnd);
     final int start = titleStart;
     boolean episodeFirst = matches.stream().anyMatch(m -> m.from() == start && isEpisodic(m));
@@ -144,17 +146,23 @@ final class Resolver {
         has(accepted, "episode") || has(accepted, "season") || has(accepted, "date");
     // Anime and numbered files: "Show - 147", "03 - Episode Name"; a date may come with one
     if (!has(accepted, "episode") && !has(accepted, "season") && fileName) {
-      int number = episodes.numberedEpisode(titleStart, titleEnd, year >= 0, group != null);
+      int number =
+          episodes.numberedEpisode(titleStart, titleEnd, year >= 0, group != null || titleInFront);
       if (number >= 0) {
         boolean tagsInBrackets = // "Show Name - 722 [HD_1280x720]": released the anime way
             number + 1 < n && tokens.get(number + 1).bracketed() && coveredByMatch(number + 1);
         episodes.addNumberedEpisode(
-            accepted, number, leadingGroup || EpisodeNumbers.crc(accepted) || tagsInBrackets);
+            accepted,
+            number,
+            leadingGroup || titleInFront || EpisodeNumbers.crc(accepted) || tagsInBrackets);
         covered[number] = true;
         if (number > titleStart) {
           titleEnd = Math.min(titleEnd, number);
         }
         hasEpisode = true;
+        if (titleInFront) { // "[Some Show HD REMASTER][07]": the tags end the bracket's title
+          titleEnd = weak.weakBeforeTitleEnd(accepted, titleStart, titleEnd, true);
+        }
       }
     }
     if (fileName && !has(accepted, "episode")) {
@@ -401,6 +409,28 @@ final class Resolver {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the bracket in front, ending before token k, holds the title rather than a group: no
+   * word outside brackets follows, and a number comes before any other bracket of words
+   * ("[Keroro].148.[Xvid.mp3]", "[Some Show HD REMASTER][07][720p][encoded by X]").
+   */
+  private boolean bracketIsTheTitle(int k) {
+    if (fansubName(tokens.get(0))) {
+      return false;
+    }
+    int numbers = 0;
+    for (int j = k; j < tokens.size(); j++) {
+      Token t = tokens.get(j);
+      if (!t.bracketed() && !t.isDigits() || numbers == 0 && !t.isDigits() && !coveredByMatch(j)) {
+        return false; // "[Ruri]No.6 01", "[Group][Title][01]": the title is elsewhere
+      }
+      if (t.isDigits() && !coveredByMatch(j)) {
+        numbers++;
+      }
+    }
+    return numbers == 1; // "[Grp]_009-1_-_02": numbers of a title and an episode
   }
 
   /** "ASF", "UTW": a group's short name in capitals. */

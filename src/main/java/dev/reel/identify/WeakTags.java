@@ -30,11 +30,12 @@ final class WeakTags {
    * Weak r.matches right before the first strong one are tags too ("Image.FRENCH.DVDRip",
    * "Movie.Extended.1080p"); the title then ends before them. One title token always stays.
    */
-  int weakBeforeTitleEnd(List<Match> accepted, int titleStart, int titleEnd) {
+  int weakBeforeTitleEnd(
+      List<Match> accepted, int titleStart, int titleEnd, boolean beforeAnyNumber) {
     if (titleEnd >= r.tokens.size() || titleEnd == 0 || !r.covered[titleEnd]) {
       return titleEnd;
     }
-    boolean fromYear = !ReleaseGroups.isTag(accepted, titleEnd);
+    boolean fromYear = !beforeAnyNumber && !ReleaseGroups.isTag(accepted, titleEnd);
     boolean beforeSeason = ReleaseGroups.has(accepted, titleEnd, "season");
     if (fromYear && !Resolver.has(accepted, "year") && !beforeSeason) {
       return titleEnd;

@@ -49,7 +49,7 @@ class IdentifierAccuracyTest {
   static final double CORE_FLOOR = 0.97;
   static final double ALL_FLOOR = 0.90;
   static final double RULE_FLOOR = 0.95;
-  static final double ANIME_FLOOR = 0.83;
+  static final double ANIME_FLOOR = 0.85;
   static final java.util.Set<String> ANIME_PROPERTIES =
       java.util.Set.of("title", "release_group", "episode", "season", "year", "episode_title");
 }

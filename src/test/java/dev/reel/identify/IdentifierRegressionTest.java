@@ -246,6 +246,22 @@ class IdentifierRegressionTest {
   }
 
   @Test
+  void theBracketInFrontIsTheTitleWhenNothingElseIs() {
+    reads(
+        "[Some Show].148.[Xvid.mp3].[FE68D5F1].avi", Map.of("title", "Some Show", "episode", 148));
+    reads(
+        "[Some Show HD REMASTER][07][Big5][720p][AVC_AAC][encoded by GRP].mp4",
+        Map.of("title", "Some Show", "episode", 7, "release_group", "encoded by GRP"));
+    reads("[Grp]No.6 01 [720p][H264][A956075C].mkv", Map.of("release_group", "Grp"));
+    reads(
+        "[Grp]_Some_Class_5-2_-_04.avi",
+        Map.of("title", "Some Class 5-2", "episode", 4, "release_group", "Grp"));
+    reads(
+        "[Grp]_009-1_-_02_(H264)_[36D2444D].mkv",
+        Map.of("title", "009-1", "episode", 2, "release_group", "Grp"));
+  }
+
+  @Test
   void volumesAndTheTitlesOwnBrackets() {
     reads(
         "[Grp] Some Show Vol.1&2 (BD 1080p 10bit FLAC)",
