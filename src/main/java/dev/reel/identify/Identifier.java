@@ -23,13 +23,28 @@ public final class Identifier {
   static final int MAX_SEGMENT = 255;
   private static final int FOLDERS = 3;
 
-  /** A name written backwards, as some uploads hide theirs: "10E20S", "p0801", "p027". */
+  /** Marks of a name written backwards, as some uploads hide theirs: "10E20S", "p0801". */
   private static final java.util.regex.Pattern REVERSED =
       java.util.regex.Pattern.compile(
           "(?i)(?<![a-z0-9])(?:\\d{2}e\\d{2}s|p0801|p027|p0612)(?![a-z0-9])");
 
   private static final java.util.regex.Pattern UNREVERSED =
       java.util.regex.Pattern.compile("(?i)(?<![a-z0-9])(?:s\\d{2}e\\d{2}|1080p|720p|2160p)");
+
+  /** Whether the name is written backwards ("...p0801.10E20S.retraC.gnidniF"). */
+  static boolean reversed(String name) {
+    boolean mark = false;
+    for (int k = 1; k + 1 < name.length() && !mark; k++) {
+      char c = name.charAt(k);
+      char prev = name.charAt(k - 1);
+      // cheap test first: a reversed marker has a digit before an 'E' or after a 'p'
+      mark =
+          (c == 'e' || c == 'E') && Character.isDigit(prev)
+              || (prev == 'p' || prev == 'P') && c == '0';
+    }
+    return mark && REVERSED.matcher(name).find() && !UNREVERSED.matcher(name).find();
+  }
+
   private static final Set<String> CONTAINERS =
       Set.of(
           "mkv", "mp4", "m4v", "avi", "mov", "wmv", "ts", "m2ts", "webm", "mpg", "mpeg", "flv",
@@ -200,7 +215,7 @@ public final class Identifier {
       props.put("container", file.substring(1).toLowerCase(Locale.ROOT));
       return new Identity(input, props);
     }
-    boolean reversed = REVERSED.matcher(file).find() && !UNREVERSED.matcher(file).find();
+    boolean reversed = reversed(file);
     if (reversed) {
       file = new StringBuilder(file).reverse().toString(); // "...10E20S.retraC.gnidniF"
     }
@@ -404,6 +419,9 @@ public final class Identifier {
 
   /** "Simpsons, The" is "The Simpsons". */
   private static String withLeadingArticle(String title) {
+    if (title.indexOf(',') < 0) {
+      return title;
+    }
     java.util.regex.Matcher article = TRAILING_ARTICLE.matcher(title);
     return article.matches() ? article.group(2) + " " + article.group(1) : title;
   }

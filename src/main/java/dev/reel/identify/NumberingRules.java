@@ -456,7 +456,12 @@ final class NumberingRules {
   /** "ED2", "SP01", "EX01", "OVA3", "NCOP1": the number of an anime's opening, special, OVA... */
   private int animeKindAndNumber(int i, Token t) {
     Matcher m;
-    if (i == 0 || !t.hasDigit() || !(m = TitleText.KIND_AND_NUMBER.matcher(t.text())).matches()) {
+    char c = lowerFirst(t);
+    if (i == 0
+        || !t.hasDigit()
+        || t.text().length() > 7
+        || c != 'o' && c != 's' && c != 'e' && c != 'n'
+        || !(m = TitleText.KIND_AND_NUMBER.matcher(t.text())).matches()) {
       return 0;
     }
     p.add(i, i + 1, "episode", Integer.parseInt(m.group(2)), false);
