@@ -65,13 +65,30 @@ public record Identity(String input, Map<String, Object> properties) {
   }
 
   public Identity {
-    List<Map.Entry<String, Object>> entries = new java.util.ArrayList<>(properties.entrySet());
-    entries.sort(
-        java.util.Comparator.comparingInt(
-            e -> RANK.getOrDefault(e.getKey(), ORDER.size()))); // stable: others keep their order
+    // ordered by rank, others after in their own order: a counting pass, no sort
+    Object[] ranked = new Object[ORDER.size()];
     Map<String, Object> ordered = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : entries) {
-      ordered.put(e.getKey(), e.getValue());
+    List<Map.Entry<String, Object>> others = null;
+    for (Map.Entry<String, Object> e : properties.entrySet()) {
+      Integer r = RANK.get(e.getKey());
+      if (r != null) {
+        ranked[r] = e;
+      } else {
+        if (others == null) {
+          others = new java.util.ArrayList<>();
+        }
+        others.add(e);
+      }
+    }
+    for (Object o : ranked) {
+      if (o instanceof Map.Entry<?, ?> e) {
+        ordered.put((String) e.getKey(), e.getValue());
+      }
+    }
+    if (others != null) {
+      for (Map.Entry<String, Object> e : others) {
+        ordered.put(e.getKey(), e.getValue());
+      }
     }
     properties = Collections.unmodifiableMap(ordered);
   }

@@ -75,6 +75,9 @@ final class NumberingRules {
 
   /** Markers written in one token, then a word and a number, in the order they are tried. */
   private int markers(int i, Token t) {
+    if (!t.hasDigit()) {
+      return words.read(i, t); // every one-token marker has a digit ("S01", "1x02", "CD1")
+    }
     int used = seasonAndEpisodes(i, t);
     if (used == 0) {
       used = gluedSeasonsOrEpisodes(i, t);

@@ -73,7 +73,9 @@ final class Websites {
     for (int end = j; end > i; end--) {
       String last = p.tokens.get(end).lower();
       boolean bracketedOrWww = p.tokens.get(i).bracketed() || p.tokens.get(i).lower().equals("www");
-      if (TLDS.contains(last)
+      if (last.length() >= 2
+          && last.length() <= 4
+          && TLDS.contains(last)
           && (bracketedOrWww
               || end == p.tokens.size() - 1
                   && end - i >= 1

@@ -136,7 +136,8 @@ final class WordNumberRules {
   /** "Season 2of5", "Season II", "Season Two". */
   private int seasonWordAndWord(int i, Token t) {
     Token next = p.at(i + 1);
-    if (next == null || !SEASON_WORD.contains(t.lower())) {
+    char c = NumberingRules.lowerFirst(t);
+    if (next == null || c != 's' && c != 't' || !SEASON_WORD.contains(t.lower())) {
       return 0;
     }
     Matcher of = NumberingRules.N_OF_M.matcher(next.text());
@@ -159,6 +160,7 @@ final class WordNumberRules {
     Token next = p.at(i + 1);
     Matcher m;
     if (next == null
+        || !next.hasDigit()
         || !NumberingRules.EPISODE_WORD.contains(t.lower())
         || !(m = NumberingRules.EP_VERSION.matcher(next.text())).matches()) {
       return 0;

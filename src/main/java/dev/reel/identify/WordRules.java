@@ -19,21 +19,27 @@ final class WordRules {
   /** The longest keyword or language span starting at token i; returns p.tokens used or 0. */
   int keyword(int i) {
     int n = p.tokens.size();
-    int longest = Keywords.startsLongerKey(p.keys[i]) ? Math.min(Keywords.MAX_SPAN, n - i) : 1;
+    String[] spans = new String[Keywords.MAX_SPAN + 1]; // the keys of 1, 2, 3 tokens from i
+    spans[1] = p.keys[i];
+    int longest = 1;
+    while (longest < Keywords.MAX_SPAN
+        && i + longest < n
+        && Keywords.startsLongerKey(spans[longest])) {
+      spans[longest + 1] = spans[longest] + p.keys[i + longest]; // grow while a key starts so
+      longest++;
+    }
     for (int span = longest; span >= 1; span--) {
-      StringBuilder key = new StringBuilder();
       boolean free = true;
       for (int k = i; k < i + span; k++) {
         free &= !p.covered[k];
-        if (k > i && p.tokens.get(k).before().contains("(")) {
+        if (k > i && p.tokens.get(k).before().indexOf('(') >= 0) {
           free = false;
         }
-        key.append(p.keys[k]);
       }
       if (!free) {
         continue;
       }
-      String k = key.toString();
+      String k = spans[span];
       int after = p.tokens.get(i + span - 1).end();
       if (after < p.segment.length() && p.segment.charAt(after) == '+' && k.equals("dd")) {
         k = "ddp"; // "DD+" is Dolby Digital Plus
@@ -139,6 +145,9 @@ final class WordRules {
 
   private int language(int i) {
     Token t = p.tokens.get(i);
+    if (t.hasDigit()) {
+      return 0; // no language's name or code has one
+    }
     String w = t.lower();
     String plain = w.replace("'", "");
     Token next = p.at(i + 1);
