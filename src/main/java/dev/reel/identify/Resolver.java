@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Decides, from the matches of one segment, where the title ends, which weak matches count, which
- * number is the year, and what the episode title and release group are.
+ * number is the year, and what the episode title and release group are: one step after another,
+ * each reading and extending the resolution kept in this object's fields.
  */
 final class Resolver {
   final String segment;
@@ -20,6 +21,34 @@ final class Resolver {
   final ReleaseGroups groups = new ReleaseGroups(this);
   final TitleText titles = new TitleText(this);
   final YearChoice years = new YearChoice(this);
+  private final FrontBrackets front = new FrontBrackets(this);
+  private final EpisodeTitles episodeTitles = new EpisodeTitles(this);
+
+  // The resolution so far: each step below reads it and extends it.
+  /** Where the title starts and ends (tokens [titleStart, titleEnd)). */
+  int titleStart;
+
+  int titleEnd;
+
+  /** The year's token, or -1. */
+  int year = -1;
+
+  /** Where the release group starts (the token count when there is none at the end). */
+  int groupStart;
+
+  String group;
+
+  /** Whether a bracket in front holds the group ("[Group] Show - 01"). */
+  boolean leadingGroup;
+
+  /** Whether the bracket in front is the title ("[Keroro].148.[Xvid.mp3]"). */
+  boolean titleInFront;
+
+  /** The matches that count, strong ones and the weak ones the title's end lets in. */
+  final List<Match> accepted = new ArrayList<>();
+
+  String title;
+  String episodeTitle;
 
   Resolver(String segment, List<Token> tokens, List<Match> matches, boolean fileName) {
     this.segment = segment;
@@ -30,51 +59,20 @@ final class Resolver {
   }
 
   SegmentParse resolve() {
-    int n = tokens.size();
     dropSeasonWordsBeforeAYear();
-    int titleStart = 0;
-    String group = null;
-    boolean leadingGroup = false;
-    boolean titleInFront = false; // "[Keroro].148.[Xvid.mp3]": the bracket in front is the title
-    // "[Group] Show - 01 [720p]": a leading bracket holds the release group
-    if (n > 0 && segment.stripLeading().startsWith("[") && tokens.get(0).bracketed()) {
-      int k = 0;
-      while (k < n && tokens.get(k).bracketed() && !tokens.get(k).before().contains("]")) {
-        k++;
-      }
-      titleInFront = k > 0 && k < n && bracketIsTheTitle(k);
-      if (k > 0 && k < n && (!anyMatchIn(0, 1) || fansubName(tokens.get(0))) && !titleInFront) {
-        final int end = k;
-        matches.removeIf(m -> m.from() < end); // "[Kaerizaki-Fansub]" names a group, not tags
-        group = segment.substring(tokens.get(0).start(), tokens.get(k - 1).end());
-        titleStart = k;
-        leadingGroup = true;
-        // "[Jumonji-Giri]_[Shinsen-Subs][ASF]_D.C.II": more groups in front, then the title
-        while (titleStart < n && tokens.get(titleStart).bracketed()) {
-          int j = titleStart + 1;
-          while (j < n && tokens.get(j).bracketed() && !tokens.get(j).before().contains("]")) {
-            j++;
-          }
-          boolean fansub = false;
-          for (int q = titleStart; q < j; q++) {
-            String lo = tokens.get(q).lower();
-            fansub |= fansubName(tokens.get(q)) || lo.equals("subs") || lo.equals("raws");
-          }
-          boolean another =
-              j < n
-                  && (fansub
-                      || j - titleStart == 1
-                          && shortCapitals(tokens.get(titleStart))
-                          && !anyMatchIn(titleStart, j));
-          if (!another) {
-            break;
-          }
-          final int cut = j;
-          matches.removeIf(m -> m.from() < cut);
-          titleStart = j;
-        }
-      }
-    }
+    front.read(); // the group or the title in a bracket in front
+    titleSpan();
+    acceptMatches();
+    numberedEpisodes();
+    releaseGroup();
+    episodeTitles.read();
+    episodeTitles.specialsAfterYear();
+    return parse();
+  }
+
+  /** Where the title starts and ends, and which number is the year. */
+  private void titleSpan() {
+    int n = tokens.size();
     for (Match m : matches) {
       if (m.property().equals("website") && m.from() == titleStart) {
         titleStart = m.to(); // "[nextorrent.org] Title..."
@@ -93,8 +91,8 @@ final class Resolver {
         && titleStart + 1 < n) {
       titleStart++; // "(1)The Girl..." numbering in front of a title
     }
-    int year = years.choose(titleStart, strongStart);
-    int titleEnd = year >= 0 ? Math.min(strongStart, year) : strongStart;
+    year = years.choose(titleStart, strongStart);
+    titleEnd = year >= 0 ? Math.min(strongStart, year) : strongStart;
     for (int k = titleStart + 1; k < titleEnd; k++) {
       if (tokens.get(k).bracketed() && !tokens.get(k - 1).bracketed()) {
         int after = wordsInsideTitle(k, titleEnd);
@@ -112,7 +110,11 @@ final class Resolver {
         break;
       }
     }
-    List<Match> accepted = new ArrayList<>();
+  }
+
+  /** The strong matches, the year, and the weak matches the title's end lets in. */
+  private void acceptMatches() {
+    int n = tokens.size();
     for (Match m : matches) {
       if (!m.weak()) {
         accepted.add(m);
@@ -142,8 +144,11 @@ final class Resolver {
         titleEnd = run[1];
       }
     }
-    boolean hasEpisode =
-        has(accepted, "episode") || has(accepted, "season") || has(accepted, "date");
+  }
+
+  /** Episode numbers written bare ("Show - 147", "S2 - 09", "- 16-20 (191-195)"). */
+  private void numberedEpisodes() {
+    int n = tokens.size();
     // Anime and numbered files: "Show - 147", "03 - Episode Name"; a date may come with one
     if (!has(accepted, "episode") && !has(accepted, "season") && fileName) {
       int number =
@@ -159,19 +164,23 @@ final class Resolver {
         if (number > titleStart) {
           titleEnd = Math.min(titleEnd, number);
         }
-        hasEpisode = true;
         if (titleInFront) { // "[Some Show HD REMASTER][07]": the tags end the bracket's title
           titleEnd = weak.weakBeforeTitleEnd(accepted, titleStart, titleEnd, true);
         }
       }
     }
     if (fileName && !has(accepted, "episode")) {
-      hasEpisode |= episodes.numberAfterSeason(accepted); // "Show S2 - 09", "第2季 - 03"
+      episodes.numberAfterSeason(accepted); // "Show S2 - 09", "第2季 - 03"
     }
     episodes.afterEpisodeNumbers(accepted, year, leadingGroup);
     titleEnd = episodes.absoluteBeforeEpisode(accepted, titleStart, titleEnd);
+  }
+
+  /** The release group at the end, unless the one in front stays. */
+  private void releaseGroup() {
+    int n = tokens.size();
     accepted.sort((a, b) -> Integer.compare(a.from(), b.from()));
-    int groupStart = n;
+    groupStart = n;
     ReleaseGroups.Span found = groups.releaseGroup(titleEnd, accepted);
     // "[Group] Show - 01 [720p][Fixed]": the group in front stays the group, unless the end is
     // written the scene's way ("[ABC] Some.Title.XViD-GRP")
@@ -190,120 +199,10 @@ final class Resolver {
     if (group == null && fileName) {
       group = groups.bracketOfWordsAfterEpisode(titleStart, accepted);
     }
-    // a leading episode number means the title is the folder's; the rest is the episode title
-    Match first = accepted.isEmpty() ? null : accepted.get(0);
-    boolean leadingEpisode = first != null && first.from() == titleStart && isEpisodic(first);
-    if (leadingEpisode && leadingGroup && first.to() < n) {
-      leadingEpisode = false; // "[Group] 06 Show Name (720p)": the number comes first
-      titleStart = first.to();
-      titleEnd = Math.max(titleEnd, nextCovered(titleStart, groupStart));
-    }
-    String title = null;
-    String episodeTitle = null;
-    if (leadingEpisode) {
-      int end = first.to();
-      int next = nextCovered(end, groupStart);
-      episodeTitle = titles.text(end, next);
-    } else {
-      title = titles.text(titleStart, Math.min(titleEnd, groupStart));
-      boolean animeStyle =
-          leadingGroup || EpisodeNumbers.crc(accepted) || segment.indexOf('_') >= 0;
-      if (title != null && animeStyle && !ReleaseGroups.has(accepted, titleEnd, "season")) {
-        title = titles.withKindWords(title, titleEnd, groupStart);
-      }
-      if (title == null && fileName) {
-        int[] run = firstFreeRun(titleStart, groupStart);
-        if (run != null) {
-          title = titles.text(run[0], run[1]);
-          titleEnd = run[1];
-        }
-      }
-      Match lastEpisode = null;
-      for (Match m : accepted) {
-        if (isEpisodic(m)) {
-          lastEpisode = m;
-        }
-      }
-      if (lastEpisode != null && lastEpisode.from() >= titleEnd) {
-        int end = lastEpisode.to();
-        int next = nextCovered(end, groupStart);
-        Match part = partInsideTitle(accepted, end, next, groupStart);
-        if (part != null) { // "S08E16.Elements.Part.1.Skyhooks": the part is the title's
-          accepted.remove(part);
-          for (int k = part.from(); k < part.to(); k++) {
-            covered[k] = false;
-          }
-          next = nextCovered(end, groupStart);
-        }
-        Match special = matchAt(accepted, next, "edition");
-        if (special != null
-            && (next > end || tokens.get(next).bracketed()) // "- 02.5.(Special)"
-            && "Special".equals(special.value())
-            && special.to() - special.from() == 1) { // "S06-Born Again Virgin Christmas Special"
-          accepted.remove(special);
-          accepted.add(
-              new Match(special.from(), special.to(), "episode_details", "Special", false));
-          next = special.to();
-        }
-        Match detail = matchAt(accepted, next, "episode_details");
-        if (detail != null
-            && detail.to() < groupStart
-            && !covered[detail.to()]
-            && !tokens.get(detail.to()).bracketed()) {
-          next = nextCovered(detail.to(), groupStart); // "S01E01.Pilot.for.Air.720p"
-        }
-        if (next > end && !(tokens.get(end).bracketed() && !tokens.get(end - 1).bracketed())) {
-          // "Show - 01 [Baha][1080p]": a bracket after the number holds tags, not a title
-          episodeTitle = titles.text(end, next);
-        }
-      }
-    }
-    if (episodeTitle == null && fileName) {
-      for (Match m : accepted) { // "S01E01.Pilot.720p": the detail is also the episode's title
-        if (m.property().equals("episode_details")
-            && m.from() > 0
-            && covered[m.from() - 1]
-            && accepted.stream().anyMatch(e -> isEpisodic(e) && e.to() == m.from())) {
-          episodeTitle = titles.text(m.from(), m.to());
-        }
-      }
-    }
-    if (year >= 0) { // "Downton.Abbey.2013.Christmas.Special": a special episode, not an edition
-      final int y = year;
-      accepted.replaceAll(
-          m ->
-              m.property().equals("edition")
-                      && "Special".equals(m.value())
-                      && m.to() - m.from() == 1
-                      && m.from() > y
-                  ? new Match(m.from(), m.to(), "episode_details", "Special", m.weak())
-                  : m);
-      Match special = null;
-      for (Match m : accepted) {
-        if (m.property().equals("episode_details") && m.from() > y && "Special".equals(m.value())) {
-          special = m;
-          break;
-        }
-      }
-      if (special != null && episodeTitle == null && title != null) {
-        episodeTitle = titles.text(y + 1, special.to()); // "Christmas Special", "Special"
-      }
-      int free = y + 1;
-      boolean specialWord = false;
-      while (free < Math.min(n, groupStart) && !covered[free] && !tokens.get(free).bracketed()) {
-        specialWord |= tokens.get(free).lower().equals("special");
-        free++;
-      }
-      if (special == null
-          && specialWord
-          && episodeTitle == null
-          && title != null
-          && !anyEpisodic(accepted)) {
-        // "Doctor Who 2005 50th Anniversary Special The Day of the Doctor": a special episode
-        episodeTitle = titles.text(y + 1, free);
-        accepted.add(new Match(y + 1, free, "episode_details", "Special", false));
-      }
-    }
+  }
+
+  /** The properties of the accepted matches, with what the title and the year still tell. */
+  private SegmentParse parse() {
     Map<String, Object> props = MatchProperties.collect(accepted);
     boolean dayInFront = false;
     if (year >= 0 && props.containsKey("date") && !props.containsKey("episode")) {
@@ -377,74 +276,13 @@ final class Resolver {
     return attached || wordsAfter ? j : -1;
   }
 
-  private static Match matchAt(List<Match> accepted, int from, String property) {
+  static Match matchAt(List<Match> accepted, int from, String property) {
     for (Match m : accepted) {
       if (m.from() == from && m.property().equals(property)) {
         return m;
       }
     }
     return null;
-  }
-
-  /**
-   * A part number ("Part.1") that starts where the episode title's words stop and has more of them
-   * after it: the words around it are one title.
-   */
-  private Match partInsideTitle(List<Match> accepted, int titleFrom, int next, int limit) {
-    if (next <= titleFrom || next >= limit) {
-      return null;
-    }
-    for (Match m : accepted) {
-      if (m.from() == next
-          && m.property().equals("part")
-          && m.to() < limit
-          && !covered[m.to()]
-          && !tokens.get(m.to()).bracketed()) {
-        for (Match other : accepted) {
-          if (other != m && other.from() < m.to() && other.to() > m.from()) {
-            return null; // the tokens say more than the part
-          }
-        }
-        return m;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Whether the bracket in front, ending before token k, holds the title rather than a group: no
-   * word outside brackets follows, and a number comes before any other bracket of words
-   * ("[Keroro].148.[Xvid.mp3]", "[Some Show HD REMASTER][07][720p][encoded by X]").
-   */
-  private boolean bracketIsTheTitle(int k) {
-    if (fansubName(tokens.get(0))) {
-      return false;
-    }
-    int numbers = 0;
-    for (int j = k; j < tokens.size(); j++) {
-      Token t = tokens.get(j);
-      if (!t.bracketed() && !t.isDigits() || numbers == 0 && !t.isDigits() && !coveredByMatch(j)) {
-        return false; // "[Ruri]No.6 01", "[Group][Title][01]": the title is elsewhere
-      }
-      if (t.isDigits() && !coveredByMatch(j)) {
-        numbers++;
-      }
-    }
-    return numbers == 1; // "[Grp]_009-1_-_02": numbers of a title and an episode
-  }
-
-  /** "ASF", "UTW": a group's short name in capitals. */
-  private static boolean shortCapitals(Token t) {
-    String x = t.text();
-    return x.length() >= 2 && x.length() <= 4 && x.chars().allMatch(c -> c >= 'A' && c <= 'Z');
-  }
-
-  /**
-   * "[FASubs & TTF]", "[HorribleSubs]", "[Zero-Raws]": a fansub group's name, whatever it holds.
-   */
-  private static boolean fansubName(Token t) {
-    String lo = t.lower();
-    return lo.length() > 4 && (lo.endsWith("subs") || lo.endsWith("raws") || lo.endsWith("fansub"));
   }
 
   /** The first run of tokens no match covers and no bracket holds ("[h265] Riddick 1080p"). */
