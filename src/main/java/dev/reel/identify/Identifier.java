@@ -159,6 +159,13 @@ public final class Identifier {
         if (open >= 0 && closesBeforeNextSeparator(path, k + 1)) {
           continue;
         }
+        if (c == '/'
+            && k > 0
+            && k + 1 < path.length()
+            && path.charAt(k - 1) == ' '
+            && path.charAt(k + 1) == ' ') {
+          continue; // "葬送的芙莉莲 / Sousou no Frieren - 12": two titles, not a folder
+        }
         parts.add(path.substring(start, k));
         start = k + 1;
         open = -1;

@@ -1,5 +1,6 @@
 package dev.reel.identify;
 
+import dev.reel.identify.SegmentParser.Match;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -114,6 +115,18 @@ final class TagRules {
   /** "20021107". */
   private int compactDate(int i, Token t) {
     String s = t.text();
+    if (s.length() == 6 && t.isDigits() && afterEpisode(i)) {
+      // "Show.E01.191214.1080p": Korean broadcasts give the day as YYMMDD after the episode
+      LocalDate day =
+          validDate(
+              2000 + Integer.parseInt(s.substring(0, 2)),
+              Integer.parseInt(s.substring(2, 4)),
+              Integer.parseInt(s.substring(4)));
+      if (day != null && !day.isAfter(p.today.plusYears(1))) {
+        p.add(i, i + 1, "date", day, false);
+        return 1;
+      }
+    }
     if (s.length() != 8 || !t.isDigits()) {
       return 0;
     }
@@ -127,6 +140,14 @@ final class TagRules {
     }
     p.add(i, i + 1, "date", compact, false);
     return 1;
+  }
+
+  private boolean afterEpisode(int i) {
+    if (p.matches.isEmpty()) {
+      return false;
+    }
+    Match last = p.matches.get(p.matches.size() - 1);
+    return last.to() == i && last.property().equals("episode");
   }
 
   /** "yuv420p10": a color depth. */

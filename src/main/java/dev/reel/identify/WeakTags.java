@@ -72,6 +72,10 @@ final class WeakTags {
   }
 
   /** Weak r.matches count after the title when they touch an accepted match. */
+  private static boolean opensBracket(String sep) {
+    return sep.indexOf('[') >= 0 || sep.indexOf('(') >= 0 || sep.indexOf('{') >= 0;
+  }
+
   void acceptWeak(List<Match> accepted, int titleEnd) {
     java.util.Set<Match> taken = new java.util.HashSet<>(accepted);
     boolean changed = true;
@@ -87,6 +91,8 @@ final class WeakTags {
                 || (m.to() == r.covered.length && m.property().contains("language"))
                 || (m.to() < r.covered.length
                     && r.tokens.get(m.to()).bracketed()
+                    && opensBracket(
+                        r.tokens.get(m.to()).before()) // "French [...": not "no Frieren]"
                     && m.property().contains("language"));
         if (touches || titleEnd < r.tokens.size() && m.from() == titleEnd && titleEnd > 0) {
           for (Match same : r.matches) {

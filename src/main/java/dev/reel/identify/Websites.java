@@ -13,7 +13,9 @@ final class Websites {
 
   /** Top-level domains of sites that put their name in front of a release's. */
   private static final java.util.Set<String> SITE_TLDS =
-      java.util.Set.of("com", "org", "net", "info", "to", "tv", "cc", "io", "ws", "biz", "ru");
+      java.util.Set.of(
+          "com", "org", "net", "info", "to", "tv", "cc", "io", "ws", "biz", "ru", "cz", "fr", "pl",
+          "nl", "se", "vip", "xyz", "top", "club", "site", "pw", "la", "re", "si", "gg");
 
   private final SegmentParser p;
 

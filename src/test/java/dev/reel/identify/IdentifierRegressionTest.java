@@ -262,6 +262,22 @@ class IdentifierRegressionTest {
   }
 
   @Test
+  void twoTitlesBroadcastDaysAndSitesOfOtherCountries() {
+    reads( // a slash between spaces joins two titles: no file system has it in a folder's name
+        "[Grp] 葬送的芙莉莲 / Sousou no Frieren - 12 [WebRip 1080p HEVC-10bit AAC][简繁内封字幕].mkv",
+        Map.of("title", "葬送的芙莉莲 / Sousou no Frieren", "episode", 12, "release_group", "Grp"));
+    reads(
+        "사랑의 불시착.E01.191214.1080p-NEXT.mp4",
+        Map.of("episode", 1, "date", LocalDate.of(2019, 12, 14), "release_group", "NEXT"));
+    reads(
+        "Torrent9.cz - Some.Show.S03E01.FRENCH.WEBRip.x264.mkv",
+        Map.of("title", "Some Show", "website", "Torrent9.cz", "season", 3));
+    Map<String, Object> got =
+        id.identify("[Grp][葬送的芙莉莲][Sousou no Frieren][01][WebRip][1080P][简日双语]").properties();
+    assertThat(got).containsEntry("episode", 1).doesNotContainKey("language"); // "no" is a word
+  }
+
+  @Test
   void volumesAndTheTitlesOwnBrackets() {
     reads(
         "[Grp] Some Show Vol.1&2 (BD 1080p 10bit FLAC)",
