@@ -32,6 +32,7 @@ final class TitleText {
               && raw.charAt(k + 2) == '.'
               && Character.isLetter(raw.charAt(k + 1))
               && Character.isLetter(raw.charAt(k - 1))
+              && (k == 1 || !Character.isLetter(raw.charAt(k - 2))) // not "Episode.IV.A.New"
               && Character.isUpperCase(raw.charAt(k + 1));
       boolean decimal = // "Evangelion_1.11_You_Are": a number's point where dots do not separate
           c == '.'

@@ -29,6 +29,9 @@ final class Websites {
    */
   int read(int i) {
     Token first = p.tokens.get(i);
+    if (first.lower().equals("yts")) {
+      return 0; // "x264-[YTS.LT]", "[YTS.MX]": the group's name, whatever its domain
+    }
     if (i == 0 && !first.bracketed() && p.tokens.size() > 3) {
       // "site.com_Show.S01E01", "torrent.org - Show": a site in front, set off from the name
       Token tld = p.tokens.get(1);

@@ -272,6 +272,10 @@ class IdentifierRegressionTest {
     reads(
         "Torrent9.cz - Some.Show.S03E01.FRENCH.WEBRip.x264.mkv",
         Map.of("title", "Some Show", "website", "Torrent9.cz", "season", 3));
+    reads(
+        "Star.Wars.Episode.IV.A.New.Hope.1977.1080p.BluRay.x264-GRP",
+        Map.of("title", "Star Wars Episode IV A New Hope", "year", 1977));
+    reads("Some.Movie.2019.720p.BluRay.x264-[YTS.LT].mp4", Map.of("release_group", "YTS.LT"));
     Map<String, Object> got =
         id.identify("[Grp][葬送的芙莉莲][Sousou no Frieren][01][WebRip][1080P][简日双语]").properties();
     assertThat(got).containsEntry("episode", 1).doesNotContainKey("language"); // "no" is a word
