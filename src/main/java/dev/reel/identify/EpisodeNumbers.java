@@ -159,7 +159,11 @@ final class EpisodeNumbers {
       return false;
     }
     Token t = r.tokens.get(at);
-    if (!t.isDigits() || t.text().length() > 4 || !t.before().matches("[ ._]*-[ ._]*")) {
+    boolean aloneInBracket = // "Season 2 [05][1080p]"
+        t.bracketed() && (t.before().endsWith("[") || t.before().endsWith("(")) && closes(at + 1);
+    if (!t.isDigits()
+        || t.text().length() > 4
+        || !(aloneInBracket || t.before().matches("[ ._]*-[ ._]*"))) {
       return false;
     }
     if (Years.isYear(t)) {
@@ -178,6 +182,10 @@ final class EpisodeNumbers {
     String text = r.tokens.get(k).text();
     int v = Integer.parseInt(text);
     Token next = k + 1 < r.tokens.size() ? r.tokens.get(k + 1) : null;
+    if (next != null && next.text().equals("END") && !r.covered[k + 1]) {
+      accepted.add(new Match(k + 1, k + 2, "episode_details", "Final", false)); // "- 28 END"
+      r.covered[k + 1] = true;
+    }
     if (next != null
         && next.isDigits()
         && (next.before().strip().equals("+")

@@ -73,12 +73,19 @@ final class EpisodeTitles {
         }
         Match detail = Resolver.matchAt(r.accepted, next, "episode_details");
         if (detail != null
+            && !"Final".equals(detail.value()) // "- 28 END": a flag, no title's word
             && detail.to() < r.groupStart
             && !r.covered[detail.to()]
             && !r.tokens.get(detail.to()).bracketed()) {
           next = r.nextCovered(detail.to(), r.groupStart); // "S01E01.Pilot.for.Air.720p"
         }
-        if (next > end && !(r.tokens.get(end).bracketed() && !r.tokens.get(end - 1).bracketed())) {
+        boolean bracketAfter = // "Show - 01 [Baha]", "[Show][01][Ma10p_1080p]": tags, not a title
+            end < n
+                && r.tokens.get(end).bracketed()
+                && (!r.tokens.get(end - 1).bracketed()
+                    || r.tokens.get(end).before().indexOf('[') >= 0
+                    || r.tokens.get(end).before().indexOf('(') >= 0);
+        if (next > end && !bracketAfter) {
           // "Show - 01 [Baha][1080p]": a bracket after the number holds tags, not a title
           r.episodeTitle = r.titles.text(end, next);
         }
@@ -87,6 +94,7 @@ final class EpisodeTitles {
     if (r.episodeTitle == null && r.fileName) {
       for (Match m : r.accepted) { // "S01E01.Pilot.720p": the detail is also the episode's title
         if (m.property().equals("episode_details")
+            && !"Final".equals(m.value())
             && m.from() > 0
             && r.covered[m.from() - 1]
             && r.accepted.stream().anyMatch(e -> Resolver.isEpisodic(e) && e.to() == m.from())) {

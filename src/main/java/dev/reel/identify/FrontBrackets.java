@@ -23,7 +23,7 @@ final class FrontBrackets {
       r.titleInFront = k > 0 && k < n && bracketIsTheTitle(k);
       if (k > 0
           && k < n
-          && (!r.anyMatchIn(0, 1) || fansubName(r.tokens.get(0)))
+          && (!r.strongMatchIn(0, 1) || fansubName(r.tokens.get(0)))
           && !r.titleInFront) {
         final int end = k;
         r.matches.removeIf(m -> m.from() < end); // "[Kaerizaki-Fansub]" names a group, not tags

@@ -132,6 +132,7 @@ final class Keywords {
     strong("av1", "video_codec=AV1");
     strong("rv10 rv13 rv20 rv30 rv40", "video_codec=RealVideo");
     strong("hi10p hi10", "video_profile=High 10", "color_depth=10-bit");
+    strong("ma10p", "video_profile=Main 10", "color_depth=10-bit"); // VCB-Studio's "Ma10p_1080p"
     strong("10bit 10bits", "color_depth=10-bit");
     strong("8bit 8bits", "color_depth=8-bit");
     strong("12bit 12bits", "color_depth=12-bit");
@@ -254,6 +255,7 @@ final class Keywords {
     strong("dxva", "video_api=DXVA");
     strong("subs esub subbed subtitles", "subtitle_language=und");
     // Chinese fansub tags: simplified or traditional subtitles (and Japanese beside them)
+    weak("gb", "subtitle_language=zh"); // "[GB]": simplified Chinese, the GB2312 way
     strong("chs cht big5 简体 繁体 简中 繁中 简日 繁日 简日双语 繁日双语 简繁 简繁日 简繁日双语 中文字幕 中字", "subtitle_language=zh");
     strong("简体内嵌 繁体内嵌 简日内嵌 繁日内嵌", "subtitle_language=zh", "other=Hardcoded Subtitles");
     strong("内嵌", "other=Hardcoded Subtitles");

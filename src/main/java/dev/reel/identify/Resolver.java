@@ -349,6 +349,16 @@ final class Resolver {
         || m.property().equals("date");
   }
 
+  /** Whether a strong match (not a word that is also a tag: "[HR] Show") lies in [from, to). */
+  boolean strongMatchIn(int from, int to) {
+    for (Match m : matches) {
+      if (m.from() < to && m.to() > from && !m.weak() && !m.property().equals("crc32")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean anyMatchIn(int from, int to) {
     for (Match m : matches) {
       if (m.from() < to && m.to() > from && !m.property().equals("crc32")) {

@@ -72,6 +72,9 @@ final class TagRules {
       used = heightHd(i, t);
     }
     if (used == 0) {
+      used = sourceAndHeight(i, t);
+    }
+    if (used == 0) {
       used = widthByHeight(i, t);
     }
     if (used == 0) {
@@ -196,6 +199,26 @@ final class TagRules {
     if (m.group(3) != null) {
       p.add(i, i + 1, "frame_rate", m.group(3) + "fps", false); // 1080p24
     }
+    return 1;
+  }
+
+  private static final Pattern SOURCE_AND_HEIGHT =
+      Pattern.compile("(?i)(bd|bdrip|bluray|web|webdl|webrip|hdtv|dvd|dvdrip)(\\d{3,4}[pi])");
+
+  /** "BD1080p", "WEB720p": a source glued to the height. */
+  private int sourceAndHeight(int i, Token t) {
+    Matcher m;
+    if (digitStart(t) || !t.hasDigit() || !(m = SOURCE_AND_HEIGHT.matcher(t.text())).matches()) {
+      return 0;
+    }
+    Keywords.Entry source = Keywords.lookup(m.group(1).toLowerCase(Locale.ROOT));
+    if (source == null) {
+      return 0;
+    }
+    for (Keywords.Assign a : source.assigns()) {
+      p.add(i, i + 1, a.property(), a.value(), false);
+    }
+    p.add(i, i + 1, "screen_size", m.group(2).toLowerCase(Locale.ROOT), false);
     return 1;
   }
 

@@ -282,6 +282,30 @@ class IdentifierRegressionTest {
   }
 
   @Test
+  void tagsOfAnimeEncodersAndTheirBrackets() {
+    reads(
+        "[Grp] Some Show [01][Ma10p_1080p][x265_flac].mkv",
+        Map.of("episode", 1, "video_profile", "Main 10", "screen_size", "1080p"));
+    assertThat(id.identify("[Grp] Some Show [01][Ma10p_1080p][x265_flac].mkv").properties())
+        .doesNotContainKey("episode_title");
+    reads(
+        "[Grp][Some_Show][49][GB][1080P][x264_AAC].mp4",
+        Map.of("episode", 49, "subtitle_language", "zh", "title", "Some Show"));
+    reads(
+        "[Grp]Some Show_-_01_(Dual Audio_10bit_BD1080p_x265).mkv",
+        Map.of("screen_size", "1080p", "source", "Blu-ray", "episode", 1));
+    reads( // HR is also a tag: a word alone in front is still the group
+        "[HR] Some Show 2nd Season - 11 [1080p][HEVC].mkv",
+        Map.of("release_group", "HR", "title", "Some Show", "season", 2, "episode", 11));
+    reads(
+        "[Grp] Some Show Season 2 [05][AVC-8bit 1080p AAC][CHS].mp4",
+        Map.of("season", 2, "episode", 5));
+    reads(
+        "[Grp] Some Show - 28 END [1080p] [AMZN].mkv",
+        Map.of("episode", 28, "episode_details", "Final"));
+  }
+
+  @Test
   void volumesAndTheTitlesOwnBrackets() {
     reads(
         "[Grp] Some Show Vol.1&2 (BD 1080p 10bit FLAC)",
