@@ -277,9 +277,26 @@ public final class Identifier {
       if (fp.title() != null && (title == null || preferFolderTitle(title, fp))) {
         title = fp.title();
       }
-      if ((group == null || reversed) && fp.parse().releaseGroup() != null && title != null) {
-        group = fp.parse().releaseGroup(); // a reversed name is a repost: its folder is the release
+      String folderGroup = fp.parse().releaseGroup();
+      if ((group == null || reversed) && folderGroup != null && title != null) {
+        group = folderGroup; // a reversed name is a repost: its folder is the release
         reversed = false;
+      } else if (group != null
+          && folderGroup != null
+          && group.equalsIgnoreCase(folderGroup)
+          && lowerCaseOnly(group)) {
+        group = folderGroup; // "-ethel.mkv" in "...-ETHEL/": the release's own spelling
+      }
+    }
+    if (props.containsKey("season")
+        && !props.containsKey("episode")
+        && file.length() <= 3
+        && !file.isEmpty()
+        && file.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      props.put("episode", Integer.parseInt(file)); // "Show S01/05.mkv": the season's 5th file
+      episodeTitle = null;
+      if (file.equals(title) && folderTitle != null) {
+        title = folderTitle;
       }
     }
     boolean fileWasEpisodic =
@@ -358,8 +375,9 @@ public final class Identifier {
   private static boolean preferFolderTitle(String fileTitle, TitledParse folder) {
     String f = squash(fileTitle);
     String d = squash(folder.title());
-    if (f.equals(d)) { // same words: the folder wins only when it kept accents the file lost
-      return !folder.title().chars().allMatch(c -> c < 128);
+    if (f.equals(d)) { // same words: the folder wins only when it kept accents or capitals
+      return !folder.title().chars().allMatch(c -> c < 128)
+          || lowerCaseOnly(fileTitle) && !lowerCaseOnly(folder.title()); // "the.bear.s02e05"
     }
     if (d.length() >= 3 && f.contains(d)) {
       // the folder's spelling wins ("La Science des Rêves"), unless the file only adds a
@@ -369,6 +387,10 @@ public final class Identifier {
     }
     boolean oneWord = !fileTitle.contains(" ");
     return oneWord && folder.parse().properties().size() >= 2;
+  }
+
+  private static boolean lowerCaseOnly(String s) {
+    return s.chars().noneMatch(Character::isUpperCase);
   }
 
   private static final java.util.regex.Pattern ARTICLE_PREFIX =

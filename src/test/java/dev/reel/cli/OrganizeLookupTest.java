@@ -170,7 +170,7 @@ class OrganizeLookupTest {
     OrganizeFixture.base(dir.resolve("base"));
     Path in = dir.resolve("in");
     OrganizeFixture.video(in.resolve("breaking.bad.s01e01.720p.hdtv.x264-grp.mkv"));
-    OrganizeFixture.video(in.resolve("Breaking Bad/Season 1/02.mkv"));
+    OrganizeFixture.video(in.resolve("Breaking Bad/Season 1/Cats in the Bag part2.mkv"));
     OrganizeFixture.video(in.resolve("Heat.mkv"));
     Path lib = dir.resolve("lib");
     Files.createDirectories(lib);
@@ -212,7 +212,8 @@ class OrganizeLookupTest {
       assertThat(c.code()).as(c.err()).isZero();
       assertThat(asked).hasSize(1);
       assertThat(asked.get(0))
-          .containsExactlyInAnyOrder("in/Breaking Bad/Season 1/02.mkv", "in/Heat.mkv");
+          .containsExactlyInAnyOrder(
+              "in/Breaking Bad/Season 1/Cats in the Bag part2.mkv", "in/Heat.mkv");
       assertThat(c.out())
           .contains("Breaking Bad (2008)/Season 01/Breaking Bad (2008) - s01e02 - Cat's in the Bag")
           .contains("Heat (1995)/Heat (1995).mkv");

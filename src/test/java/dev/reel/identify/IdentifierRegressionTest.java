@@ -306,6 +306,16 @@ class IdentifierRegressionTest {
   }
 
   @Test
+  void releaseFoldersSpellBetterThanTheirLowerCaseFiles() {
+    reads(
+        "/dl/Some.Show.S02.1080p.WEB.h264-GRPNAME/some.show.s02e05.1080p.web.h264-grpname.mkv",
+        Map.of("title", "Some Show", "release_group", "GRPNAME", "episode", 5));
+    reads("/dl/Some Show S01/05.mkv", Map.of("title", "Some Show", "season", 1, "episode", 5));
+    reads( // a number alone in a film's folder stays the film's title
+        "/movies/21 (2008)/21.mkv", Map.of("type", "movie", "title", "21", "year", 2008));
+  }
+
+  @Test
   void volumesAndTheTitlesOwnBrackets() {
     reads(
         "[Grp] Some Show Vol.1&2 (BD 1080p 10bit FLAC)",

@@ -54,7 +54,7 @@ class AiReaderTest {
 
   /** A model that reads "in/Show N/Season S/EE.mkv" names right. */
   private static TestHttpServer.Reply reader(TestHttpServer.Request req) {
-    Pattern p = Pattern.compile("in/(.+)/Season (\\d+)/(\\d+)\\.mkv");
+    Pattern p = Pattern.compile("in/(.+)/Season (\\d+)/Take \\((\\d+)\\)\\.mkv");
     List<String> names = AiFake.names(req);
     List<String> answers = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
@@ -108,7 +108,8 @@ class AiReaderTest {
     List<String> names = new ArrayList<>();
     for (int show = 1; show <= 4; show++) {
       for (int e = 1; e <= 30; e++) {
-        names.add(String.format("in/Show %d/Season 2/%02d.mkv", show, e));
+        // a number in brackets after words: the parser does not take it for the episode
+        names.add(String.format("in/Show %d/Season 2/Take (%02d).mkv", show, e));
       }
     }
     Map<String, Subject> doubtful = doubtful(names);
@@ -119,7 +120,7 @@ class AiReaderTest {
     }
     assertThat(server.requests()).hasSize(3); // 50 + 50 + 20
     assertThat(read).hasSize(120);
-    Subject s = read.get("in/Show 3/Season 2/07.mkv");
+    Subject s = read.get("in/Show 3/Season 2/Take (07).mkv");
     assertThat(s.kind()).isEqualTo(Subject.Kind.EPISODE);
     assertThat(s.title()).isEqualTo("Show 3");
     assertThat(s.season()).isEqualTo(2);
