@@ -16,10 +16,33 @@ public record Confidence(double value, List<String> doubts) {
     doubts = List.copyOf(doubts);
   }
 
+  /** At or below this a reading is doubtful: worth a second reading or a look before it moves. */
+  public static final double DOUBTFUL = 0.75;
+
   static Confidence of(Identity id) {
+    return of(
+        id.title(),
+        "episode".equals(id.type()),
+        !id.episodes().isEmpty(),
+        !id.seasons().isEmpty(),
+        id.date() != null,
+        id.year() != null);
+  }
+
+  /**
+   * The confidence of a reading from what it found: its title, whether it is an episode, and which
+   * of episode numbers, season, date and year it has. One set of rules for identify's {@code
+   * confidence} and for organize's doubtful files.
+   */
+  public static Confidence of(
+      String title,
+      boolean episode,
+      boolean hasEpisodes,
+      boolean hasSeason,
+      boolean hasDate,
+      boolean hasYear) {
     List<String> doubts = new ArrayList<>();
     double v = 1;
-    String title = id.title();
     if (title == null || title.isBlank()) {
       v *= 0.3;
       doubts.add("no title");
@@ -43,19 +66,18 @@ public record Confidence(double value, List<String> doubts) {
         doubts.add("a word like a tag in the title");
       }
     }
-    boolean episode = "episode".equals(id.type());
-    if (episode && id.episodes().isEmpty() && id.date() == null) {
-      if (id.seasons().isEmpty()) {
+    if (episode && !hasEpisodes && !hasDate) {
+      if (!hasSeason) {
         v *= 0.6;
         doubts.add("an episode without a number");
       } else {
         v *= 0.85; // a season pack or a whole season
         doubts.add("a season without an episode");
       }
-    } else if (episode && id.seasons().isEmpty() && id.date() == null) {
+    } else if (episode && !hasSeason && !hasDate) {
       v *= 0.9;
       doubts.add("an episode number without a season");
-    } else if (!episode && id.year() == null) {
+    } else if (!episode && !hasYear) {
       v *= 0.75;
       doubts.add("a movie without a year");
     }

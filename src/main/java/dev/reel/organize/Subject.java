@@ -1,5 +1,6 @@
 package dev.reel.organize;
 
+import dev.reel.identify.Confidence;
 import dev.reel.identify.Identity;
 import java.time.LocalDate;
 import java.util.List;
@@ -110,28 +111,30 @@ public record Subject(
   }
 
   /**
-   * Why the name's own reading of this subject may be wrong, or empty when it looks sure: no title,
-   * an episode without its number, a movie without a year, a title of digits or a single letter.
-   * Such names are the ones worth a second reading (an AI model's).
+   * Why the name's own reading of this subject may be wrong, or empty when it looks sure: the
+   * doubts of identify's {@link Confidence} at or below {@link Confidence#DOUBTFUL} (no title, a
+   * bracket or a tag-like word left in it, a title of digits, an episode without its number, a
+   * movie without a year), and a show's file that has no place without an episode number. Such
+   * names are the ones worth a second reading (an AI model's).
    */
   public java.util.Optional<String> doubt() {
     if (extra != null) {
       return java.util.Optional.empty(); // the folder or the name said so
     }
-    if (title == null) {
-      return java.util.Optional.of("no title");
-    }
-    if (kind == Kind.UNKNOWN) {
+    if (title != null && kind == Kind.UNKNOWN) {
       return java.util.Optional.of("a show without an episode number");
     }
-    String plain = normalize(title);
-    if (plain.length() < 2 || plain.chars().allMatch(Character::isDigit)) {
-      return java.util.Optional.of("a title of digits or one letter");
-    }
-    if (kind == Kind.MOVIE && year == null) {
-      return java.util.Optional.of("a movie without a year");
-    }
-    return java.util.Optional.empty();
+    Confidence c =
+        Confidence.of(
+            title,
+            kind == Kind.EPISODE,
+            !episodes.isEmpty(),
+            season != null,
+            date != null,
+            year != null);
+    return c.value() <= Confidence.DOUBTFUL
+        ? java.util.Optional.of(c.doubts().get(0))
+        : java.util.Optional.empty();
   }
 
   /**
