@@ -118,6 +118,7 @@ final class EpisodeTitles {
                     && "Special".equals(m.value())
                     && m.to() - m.from() == 1
                     && m.from() > y
+                    && !beforeAnEdition(m.to()) // "1999.Special.Extended.Edition": a film's
                 ? new Match(m.from(), m.to(), "episode_details", "Special", m.weak())
                 : m);
     Match special = null;
@@ -147,6 +148,14 @@ final class EpisodeTitles {
       r.episodeTitle = r.titles.text(y + 1, free);
       r.accepted.add(new Match(y + 1, free, "episode_details", "Special", false));
     }
+  }
+
+  private boolean beforeAnEdition(int k) {
+    if (k >= r.tokens.size()) {
+      return false;
+    }
+    String w = r.tokens.get(k).lower();
+    return w.equals("edition") || w.equals("cut") || ReleaseGroups.has(r.accepted, k, "edition");
   }
 
   /**

@@ -276,6 +276,9 @@ class IdentifierRegressionTest {
         "Star.Wars.Episode.IV.A.New.Hope.1977.1080p.BluRay.x264-GRP",
         Map.of("title", "Star Wars Episode IV A New Hope", "year", 1977));
     reads("Some.Movie.2019.720p.BluRay.x264-[YTS.LT].mp4", Map.of("release_group", "YTS.LT"));
+    reads(
+        "Some.Movie.1999.Special.Extended.Edition.1080p.BluRay.x264-GRP",
+        Map.of("type", "movie", "edition", List.of("Special", "Extended")));
     Map<String, Object> got =
         id.identify("[Grp][葬送的芙莉莲][Sousou no Frieren][01][WebRip][1080P][简日双语]").properties();
     assertThat(got).containsEntry("episode", 1).doesNotContainKey("language"); // "no" is a word
