@@ -23,28 +23,6 @@ public final class Identifier {
   static final int MAX_SEGMENT = 255;
   private static final int FOLDERS = 3;
 
-  /** Marks of a name written backwards, as some uploads hide theirs: "10E20S", "p0801". */
-  private static final java.util.regex.Pattern REVERSED =
-      java.util.regex.Pattern.compile(
-          "(?i)(?<![a-z0-9])(?:\\d{2}e\\d{2}s|p0801|p027|p0612)(?![a-z0-9])");
-
-  private static final java.util.regex.Pattern UNREVERSED =
-      java.util.regex.Pattern.compile("(?i)(?<![a-z0-9])(?:s\\d{2}e\\d{2}|1080p|720p|2160p)");
-
-  /** Whether the name is written backwards ("...p0801.10E20S.retraC.gnidniF"). */
-  static boolean reversed(String name) {
-    boolean mark = false;
-    for (int k = 1; k + 1 < name.length() && !mark; k++) {
-      char c = name.charAt(k);
-      char prev = name.charAt(k - 1);
-      // cheap test first: a reversed marker has a digit before an 'E' or after a 'p'
-      mark =
-          (c == 'e' || c == 'E') && Character.isDigit(prev)
-              || (prev == 'p' || prev == 'P') && c == '0';
-    }
-    return mark && REVERSED.matcher(name).find() && !UNREVERSED.matcher(name).find();
-  }
-
   private static final Set<String> CONTAINERS =
       Set.of(
           "mkv", "mp4", "m4v", "avi", "mov", "wmv", "ts", "m2ts", "webm", "mpg", "mpeg", "flv",
@@ -141,53 +119,6 @@ public final class Identifier {
     return p;
   }
 
-  /**
-   * The path's parts between slashes and backslashes, except a slash inside a bracket that closes
-   * before the next one: "[720p/MKV]" is a list of tags in a name, not a folder.
-   */
-  static List<String> pathSegments(String path) {
-    List<String> parts = new ArrayList<>();
-    int start = 0;
-    int open = -1;
-    for (int k = 0; k < path.length(); k++) {
-      char c = path.charAt(k);
-      if (c == '[') {
-        open = k;
-      } else if (c == ']') {
-        open = -1;
-      } else if (c == '/' || c == '\\') {
-        if (open >= 0 && closesBeforeNextSeparator(path, k + 1)) {
-          continue;
-        }
-        if (c == '/'
-            && k > 0
-            && k + 1 < path.length()
-            && path.charAt(k - 1) == ' '
-            && path.charAt(k + 1) == ' ') {
-          continue; // "葬送的芙莉莲 / Sousou no Frieren - 12": two titles, not a folder
-        }
-        parts.add(path.substring(start, k));
-        start = k + 1;
-        open = -1;
-      }
-    }
-    parts.add(path.substring(start));
-    return parts;
-  }
-
-  private static boolean closesBeforeNextSeparator(String path, int from) {
-    for (int k = from; k < path.length(); k++) {
-      char c = path.charAt(k);
-      if (c == ']') {
-        return true;
-      }
-      if (c == '/' || c == '\\' || c == '[') {
-        return false;
-      }
-    }
-    return false;
-  }
-
   /** Identifies a path or bare name. */
   public Identity identify(String pathOrName) {
     return identify(pathOrName, Hints.NONE);
@@ -196,9 +127,9 @@ public final class Identifier {
   /** Identifies a path or bare name with what the caller already knows. */
   public Identity identify(String pathOrName, Hints hints) {
     String input = pathOrName == null ? "" : pathOrName;
-    String clean = sanitize(input);
+    String clean = PathText.sanitize(input);
     List<String> segments = new ArrayList<>();
-    for (String s : pathSegments(clean)) {
+    for (String s : PathText.segments(clean)) {
       String t = s.strip();
       if (!t.isEmpty() && !(t.length() == 2 && t.charAt(1) == ':')) {
         // no file system allows a longer name (NAME_MAX); longer input is cut, which bounds
@@ -222,7 +153,7 @@ public final class Identifier {
       props.put("container", file.substring(1).toLowerCase(Locale.ROOT));
       return new Identity(input, props);
     }
-    boolean reversed = reversed(file);
+    boolean reversed = PathText.reversed(file);
     if (reversed) {
       file = new StringBuilder(file).reverse().toString(); // "...10E20S.retraC.gnidniF"
     }
@@ -506,23 +437,5 @@ public final class Identifier {
       }
     }
     return have.get(want.size() - 1).end();
-  }
-
-  private static String sanitize(String s) {
-    String cut = s.length() > MAX_LENGTH ? s.substring(0, MAX_LENGTH) : s;
-    StringBuilder sb = new StringBuilder(cut.length());
-    for (int i = 0; i < cut.length(); i++) {
-      char c = cut.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < cut.length()
-          && Character.isLowSurrogate(cut.charAt(i + 1))) {
-        sb.append(c).append(cut.charAt(++i));
-      } else if (Character.isSurrogate(c) || Character.isISOControl(c)) {
-        sb.append(' ');
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 }

@@ -115,12 +115,14 @@ final class ReleaseGroups {
     int n = r.tokens.size();
     for (int k = Math.max(titleEnd, 1) + 1; k < n; k++) {
       Token t = r.tokens.get(k);
-      if (r.covered[k] || t.bracketed() || !isTag(accepted, k - 1) || isEpisodic(accepted, k - 1)) {
-        continue;
-      }
       boolean nextSpacedDash = k + 1 < n && spacedDash(r.tokens.get(k + 1).before());
-      if (!nextSpacedDash && k + 1 < n) {
-        continue;
+      if (r.covered[k]
+          || t.bracketed()
+          || !nextSpacedDash && k + 1 < n
+          || !t.before().equals("-") && !spacedDash(t.before())
+          || !isTag(accepted, k - 1)
+          || isEpisodic(accepted, k - 1)) {
+        continue; // the cheap tests first: this runs at every token of names with no group
       }
       if (t.before().equals("-") && nextSpacedDash) {
         return new Span(k, k + 1, true); // "x264-Belex.-.Dual.Audio"
