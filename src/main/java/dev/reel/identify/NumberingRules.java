@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Rules for the numbers that place a file in a series: SxxEyy and its variants, 1x02, "Season 2",
- * "Episode 5", "Part II", CD1, S07D1, versions and bonus numbers, with lists and ranges ("E01-E03",
- * "Season 1.3&5").
+ * "Episode 5", "Part II", S07D1, with lists and ranges ("E01-E03", "Season 1.3&5"); parts, discs,
+ * versions and bonus numbers in one token are {@link PartMarkers}'.
  *
- * <p>Each way of writing them is one small {@link Rule}; at each token the rules are tried in a
+ * <p>Each way of writing them is one small rule method; at each token the rules are tried in a
  * fixed order and the first that reads the token wins. A new way is a new rule in the list, and the
  * accuracy tests show at once whether it took a case from an older one.
  */
@@ -22,20 +22,14 @@ final class NumberingRules {
   private static final Pattern NXN = Pattern.compile("(?i)(\\d{1,4})x(\\d{1,3})((?:x\\d{1,3})*)");
   private static final Pattern EPISODE_ONLY =
       Pattern.compile("(?i)(?:e|ep|episode)(\\d{1,4})(?:v(\\d{1,2}))?");
-  private static final Pattern BONUS_X = Pattern.compile("(?i)x(\\d{1,3})");
   static final Pattern EP_VERSION = Pattern.compile("(?i)(\\d{1,4})v(\\d)");
-  private static final Pattern VERSION = Pattern.compile("(?i)v(\\d)");
-  private static final Pattern CD = Pattern.compile("(?i)cd(\\d{1,2})(?:of(\\d{1,2}))?");
   static final Pattern N_OF_M = Pattern.compile("(?i)(\\d{1,3})of(\\d{1,3})");
   private static final Pattern SEASON_GLUED =
       Pattern.compile("(?i)(?:season|saison|temporada|stagione|staffel)(\\d{1,2})");
-  private static final Pattern CD_COUNT = Pattern.compile("(?i)(\\d)cds?");
-  private static final Pattern FILM = Pattern.compile("(?i)f(\\d{1,3})");
   private static final Pattern SEASON_EXTRAS = Pattern.compile("(?i)s(\\d{1,2})extras?");
   private static final Pattern SEASON_DISC = Pattern.compile("(?i)s(\\d{1,2})d(\\d{1,2})");
   private static final Pattern SEASONS_GLUED = Pattern.compile("(?i)s\\d{1,3}(?:s\\d{1,3})+");
   private static final Pattern EPISODES_GLUED = Pattern.compile("(?i)e\\d{1,4}(?:e\\d{1,4})+");
-  private static final Pattern PART_GLUED = Pattern.compile("(?i)(?:part|pt)(\\d{1,2})");
   private static final Pattern ALL_EPISODES = Pattern.compile("(?i)(\\d{1,2})xall");
   static final java.util.Set<String> EPISODE_WORD =
       java.util.Set.of("episode", "ep", "episodio", "episodes", "cap", "capitulo");
@@ -43,11 +37,13 @@ final class NumberingRules {
   private final SegmentParser p;
   private final NumberLists lists;
   private final WordNumberRules words;
+  private final PartMarkers parts;
 
   NumberingRules(SegmentParser p) {
     this.p = p;
     this.lists = new NumberLists(p);
     this.words = new WordNumberRules(p, lists);
+    this.parts = new PartMarkers(p);
   }
 
   /**
@@ -104,28 +100,7 @@ final class NumberingRules {
       used = episodeOfCount(i, t);
     }
     if (used == 0) {
-      used = partGlued(i, t);
-    }
-    if (used == 0) {
-      used = cd(i, t);
-    }
-    if (used == 0) {
-      used = cdCount(i, t);
-    }
-    if (used == 0) {
-      used = film(i, t);
-    }
-    if (used == 0) {
-      used = bonus(i, t);
-    }
-    if (used == 0) {
-      used = animeKindAndNumber(i, t);
-    }
-    if (used == 0) {
-      used = episodeWithVersion(i, t);
-    }
-    if (used == 0) {
-      used = version(i, t);
+      used = parts.read(i, t);
     }
     if (used == 0) {
       used = words.read(i, t);
@@ -246,7 +221,7 @@ final class NumberingRules {
       if (next != null
           && (sep.isEmpty() || sep.equals("-") || sep.equals("."))
           && ((ep = EPISODE_ONLY.matcher(next.text())).matches()
-              || (ep = BONUS_X.matcher(next.text())).matches())) {
+              || (ep = PartMarkers.BONUS_X.matcher(next.text())).matches())) {
         episodes.add(Integer.parseInt(ep.group(1)));
         used += 1 + lists.continuation(i + 2, episodes, "e");
       } else {
@@ -389,123 +364,6 @@ final class NumberingRules {
     }
     p.add(i, i + 1, "episode", Integer.parseInt(m.group(1)), false);
     p.add(i, i + 1, "episode_count", Integer.parseInt(m.group(2)), false);
-    return 1;
-  }
-
-  /** "Part2", "pt1". */
-  private int partGlued(int i, Token t) {
-    Matcher m;
-    if (lowerFirst(t) != 'p' || !t.hasDigit() || !(m = PART_GLUED.matcher(t.text())).matches()) {
-      return 0;
-    }
-    p.add(i, i + 1, "part", Integer.parseInt(m.group(1)), false);
-    return 1;
-  }
-
-  /** "CD1", "CD1of2". */
-  private int cd(int i, Token t) {
-    Matcher m;
-    if (lowerFirst(t) != 'c' || !t.hasDigit() || !(m = CD.matcher(t.text())).matches()) {
-      return 0;
-    }
-    p.add(i, i + 1, "cd", Integer.parseInt(m.group(1)), false);
-    if (m.group(2) != null) {
-      p.add(i, i + 1, "cd_count", Integer.parseInt(m.group(2)), false);
-    }
-    return 1;
-  }
-
-  /** "2CD". */
-  private int cdCount(int i, Token t) {
-    Matcher m;
-    if (!Character.isDigit(t.text().charAt(0))
-        || !t.lower().contains("cd")
-        || !(m = CD_COUNT.matcher(t.text())).matches()) {
-      return 0;
-    }
-    p.add(i, i + 1, "cd_count", Integer.parseInt(m.group(1)), false);
-    return 1;
-  }
-
-  /** "James_Bond-f21-Title": a film of a collection. */
-  private int film(int i, Token t) {
-    Matcher m;
-    if (lowerFirst(t) != 'f'
-        || !t.hasDigit()
-        || i == 0
-        || !t.before().contains("-")
-        || !(m = FILM.matcher(t.text())).matches()) {
-      return 0;
-    }
-    p.add(i, i + 1, "film", Integer.parseInt(m.group(1)), false);
-    return 1;
-  }
-
-  /** "Movie-x01-Making Of": a bonus feature's number. */
-  private int bonus(int i, Token t) {
-    Matcher m;
-    if (lowerFirst(t) != 'x'
-        || !t.hasDigit()
-        || Keywords.lookup(t.lower()) != null // "x264" is a codec
-        || !(m = BONUS_X.matcher(t.text())).matches()
-        || i == 0
-        || !t.before().contains("-")) {
-      return 0;
-    }
-    p.add(i, i + 1, "bonus", Integer.parseInt(m.group(1)), false);
-    return 1;
-  }
-
-  /** "ED2", "SP01", "EX01", "OVA3", "NCOP1": the number of an anime's opening, special, OVA... */
-  private int animeKindAndNumber(int i, Token t) {
-    Matcher m;
-    char c = lowerFirst(t);
-    if (i == 0
-        || !t.hasDigit()
-        || t.text().length() > 7
-        || c != 'o' && c != 's' && c != 'e' && c != 'n'
-        || !(m = TitleText.KIND_AND_NUMBER.matcher(t.text())).matches()) {
-      return 0;
-    }
-    p.add(i, i + 1, "episode", Integer.parseInt(m.group(2)), false);
-    return 1;
-  }
-
-  /** "05v2": an episode in its second version. */
-  private int episodeWithVersion(int i, Token t) {
-    Matcher m;
-    if (!Character.isDigit(t.text().charAt(0))
-        || t.lower().indexOf('v') <= 0
-        || !(m = EP_VERSION.matcher(t.text())).matches()) {
-      return 0;
-    }
-    int first = Integer.parseInt(m.group(1));
-    Token next = p.at(i + 1);
-    if (next != null && next.isDigits() && next.before().equals("-") && next.text().length() <= 3) {
-      int last = Integer.parseInt(next.text()); // "01v2-04": episodes 1 to 4, the first redone
-      if (last > first && last - first < 100) {
-        List<Integer> range = new ArrayList<>(List.of(first));
-        NumberLists.addRange(range, last, true);
-        p.add(i, i + 2, "episode", NumberLists.list(range), false);
-        p.add(i, i + 2, "version", Integer.parseInt(m.group(2)), false);
-        return 2;
-      }
-    }
-    p.add(i, i + 1, "episode", first, false);
-    p.add(i, i + 1, "version", Integer.parseInt(m.group(2)), false);
-    return 1;
-  }
-
-  /** "v2" after the name. */
-  private int version(int i, Token t) {
-    Matcher m;
-    if (lowerFirst(t) != 'v'
-        || !t.hasDigit()
-        || !(m = VERSION.matcher(t.text())).matches()
-        || i == 0) {
-      return 0;
-    }
-    p.add(i, i + 1, "version", Integer.parseInt(m.group(1)), false);
     return 1;
   }
 
