@@ -160,7 +160,7 @@ final class EpisodeNumbers {
     }
     Token t = r.tokens.get(at);
     boolean aloneInBracket = // "Season 2 [05][1080p]"
-        t.bracketed() && (t.before().endsWith("[") || t.before().endsWith("(")) && closes(at + 1);
+        t.bracketed() && t.opensBracket() && closes(at + 1);
     if (!t.isDigits()
         || t.text().length() > 4
         || !(aloneInBracket || t.before().matches("[ ._]*-[ ._]*"))) {
@@ -235,6 +235,10 @@ final class EpisodeNumbers {
   /** Words for an anime's specials, before their number or at the title's end ("OVA - 01"). */
   static final java.util.Set<String> SPECIALS =
       java.util.Set.of("ova", "oav", "oad", "ona", "special", "specials", "sp");
+
+  /** An anime's opening, ending, special or OVA with its number in one token: "ED2", "SP01". */
+  static final java.util.regex.Pattern KIND_AND_NUMBER =
+      java.util.regex.Pattern.compile("(?i)(ova|oav|oad|ona|sp|ex|ed|op|nced|ncop)(\\d{1,3})");
 
   /** Whether a number after a spaced dash ("_-_04", " - 04") comes in [from, limit). */
   private boolean spacedNumberAfter(int from, int limit) {
@@ -338,7 +342,7 @@ final class EpisodeNumbers {
               && t.bracketed()
               && i > titleStart
               && t.text().length() <= 3
-              && (t.before().endsWith("[") || t.before().endsWith("("))
+              && t.opensBracket()
               && (closes(i + 1) || rangeIn(i) && closes(i + 2))
               && !yearFollows;
       if (t.bracketed() && !bracketed && !alone) {
@@ -369,7 +373,7 @@ final class EpisodeNumbers {
             && t.bracketed()
             && t.text().length() <= 4
             && !Years.isYear(t)
-            && (t.before().endsWith("[") || t.before().endsWith("("))
+            && t.opensBracket()
             && closes(k + 1)) {
           return k;
         }

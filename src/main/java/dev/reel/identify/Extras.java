@@ -68,10 +68,10 @@ final class Extras {
       }
     }
     Object other = props.get("other");
-    if (contains(other, "Trailer")) {
+    if (MatchProperties.holds(other, "Trailer")) {
       return "trailer";
     }
-    if (contains(other, "Sample")) {
+    if (MatchProperties.holds(other, "Sample")) {
       return "sample";
     }
     if (!stem.contains("featurette")
@@ -91,9 +91,5 @@ final class Extras {
       return "deleted_scene";
     }
     return null;
-  }
-
-  private static boolean contains(Object value, String wanted) {
-    return wanted.equals(value) || value instanceof List<?> l && l.contains(wanted);
   }
 }

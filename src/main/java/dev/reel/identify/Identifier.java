@@ -341,10 +341,8 @@ public final class Identifier {
 
   /** An OVA or ONA ("Show ONA v2") is an episode of its show. */
   private static boolean animationEpisode(Object other) {
-    return other instanceof String s
-            && (s.equals("Original Video Animation") || s.equals("Original Net Animation"))
-        || other instanceof List<?> l
-            && (l.contains("Original Video Animation") || l.contains("Original Net Animation"));
+    return MatchProperties.holds(other, "Original Video Animation")
+        || MatchProperties.holds(other, "Original Net Animation");
   }
 
   /** Blu-ray with UHD, 2160p or 4K is an Ultra HD Blu-ray. */
@@ -353,7 +351,7 @@ public final class Identifier {
       return;
     }
     Object other = props.get("other");
-    boolean uhd = "Ultra HD".equals(other) || other instanceof List<?> l && l.contains("Ultra HD");
+    boolean uhd = MatchProperties.holds(other, "Ultra HD");
     if (uhd || "2160p".equals(props.get("screen_size"))) {
       props.put("source", "Ultra HD Blu-ray");
       if (other instanceof List<?> l) {

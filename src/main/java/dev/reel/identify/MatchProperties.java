@@ -46,4 +46,9 @@ final class MatchProperties {
     }
     return props;
   }
+
+  /** Whether a property's value (one value or a list of them) holds {@code wanted}. */
+  static boolean holds(Object value, String wanted) {
+    return wanted.equals(value) || value instanceof List<?> l && l.contains(wanted);
+  }
 }

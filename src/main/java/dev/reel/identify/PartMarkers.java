@@ -127,7 +127,7 @@ final class PartMarkers {
         || !t.hasDigit()
         || t.text().length() > 7
         || c != 'o' && c != 's' && c != 'e' && c != 'n'
-        || !(m = TitleText.KIND_AND_NUMBER.matcher(t.text())).matches()) {
+        || !(m = EpisodeNumbers.KIND_AND_NUMBER.matcher(t.text())).matches()) {
       return 0;
     }
     p.add(i, i + 1, "episode", Integer.parseInt(m.group(2)), false);

@@ -258,12 +258,15 @@ final class ReleaseGroups {
     }
     for (int k = firstEpisode; k < n; k++) {
       Token t = r.tokens.get(k);
-      String before = t.before();
-      if (!t.bracketed() || !(before.endsWith("[") || before.endsWith("(")) || r.covered[k]) {
+      if (!t.bracketed() || !t.opensBracket() || r.covered[k]) {
         continue;
       }
       int j = k + 1;
-      while (j < n && !r.covered[j] && r.tokens.get(j).bracketed() && !closes(j) && !opens(j)) {
+      while (j < n
+          && !r.covered[j]
+          && r.tokens.get(j).bracketed()
+          && !closes(j)
+          && !r.tokens.get(j).opensBracket()) {
         j++;
       }
       String last =
@@ -279,11 +282,6 @@ final class ReleaseGroups {
       }
     }
     return null;
-  }
-
-  private boolean opens(int k) {
-    String b = r.tokens.get(k).before();
-    return b.endsWith("[") || b.endsWith("(");
   }
 
   private boolean closes(int k) {

@@ -64,10 +64,6 @@ final class TitleText {
     return open != 0 && raw.lastIndexOf(open) > raw.lastIndexOf(next);
   }
 
-  /** Words anime releases keep in a title: "Show OVA - 01", "Show - SP01", "Show - Special". */
-  static final java.util.regex.Pattern KIND_AND_NUMBER =
-      java.util.regex.Pattern.compile("(?i)(ova|oav|oad|ona|sp|ex|ed|op|nced|ncop)(\\d{1,3})");
-
   /**
    * The title with the kind words that follow it, the anime way ("AIKa ZERO OVA - 01", "Accel World
    * - EX01", "Toradora ED2", "Tokyo Rule - Special [BD]"); not before a version ("Kyouso Giga ONA
@@ -89,7 +85,7 @@ final class TitleText {
         b.append(sep).append(t.text());
         continue;
       }
-      java.util.regex.Matcher m = KIND_AND_NUMBER.matcher(t.text());
+      java.util.regex.Matcher m = EpisodeNumbers.KIND_AND_NUMBER.matcher(t.text());
       if (m.matches()) {
         b.append(sep).append(m.group(1));
       }

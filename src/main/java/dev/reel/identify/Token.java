@@ -37,6 +37,11 @@ record Token(
         text, start, end, before, bracketed, text.toLowerCase(Locale.ROOT), digits, count > 0);
   }
 
+  /** Whether a square or round bracket opens right before this token ("[01]", "(Group"). */
+  boolean opensBracket() {
+    return before.endsWith("[") || before.endsWith("(");
+  }
+
   /** Whether the separator before this token is a dash between spaces or a bare dash. */
   boolean afterDash() {
     return before.indexOf('-') >= 0;
