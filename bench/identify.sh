@@ -12,7 +12,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 total=${1:-1000000}
 sample=${2:-2000}
 work=${REEL_BENCH_DIR:-/tmp/reel-bench}
-data="$here/src/test/resources/filenames"
+data="$here/reel-core/src/test/resources/filenames"
 reel="$here/reel"
 mkdir -p "$work"
 "$reel" --version >/dev/null # builds the jar if needed, outside the timings

@@ -19,7 +19,7 @@ big="$work/organize-scale-$scale"
 lib="$work/organize-lib"
 cache="$work/organize-cache"
 reel="$here/reel"
-cases="$here/src/test/resources/filenames/guessit-cases.jsonl"
+cases="$here/reel-core/src/test/resources/filenames/guessit-cases.jsonl"
 
 command -v ffprobe >/dev/null 2>&1 || { echo "bench: install ffprobe for the comparison: apt-get install ffmpeg" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }

@@ -64,20 +64,22 @@ printf '%-52s %7.2fs %5d MB  (JVM start and loading FFmpeg: in every reel figure
 [ "${REEL_BENCH_ONLY:-}" = copy ] && exit 0
 # the GPL build (x264), made once in a copy of the tree so that ./reel keeps the default jar
 gpl="$work/gpl-build"
-if [ ! -f "$gpl/target/reel-all.jar" ] || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$gpl/target/reel-all.jar" -print -quit)" ]; then
+if [ ! -f "$gpl/reel-core/target/reel-all.jar" ] || [ -n "$(find "$here/reel-core/src/main" "$here/reel-core/pom.xml" "$here/pom.xml" -newer "$gpl/reel-core/target/reel-all.jar" -print -quit)" ]; then
   echo "bench: building the GPL jar (./mvnw -Pgpl package) in $gpl" >&2
   rm -rf "$gpl"; mkdir -p "$gpl"
-  cp -r "$here/src" "$here/pom.xml" "$here/mvnw" "$here/.mvn" "$here/scripts" "$gpl/"
-  rm -rf "$gpl/src/test"
-  (cd "$gpl" && ./mvnw -B -q -o -Pgpl -DskipTests -Dspotless.check.skip=true package >/dev/null 2>&1 ||
-    ./mvnw -B -q -Pgpl -DskipTests -Dspotless.check.skip=true package >/dev/null) || { echo "bench: GPL build failed" >&2; exit 1; }
+  mkdir -p "$gpl/reel-core"
+  cp -r "$here/pom.xml" "$here/mvnw" "$here/.mvn" "$here/scripts" "$gpl/"
+  cp -r "$here/reel-core/src" "$here/reel-core/pom.xml" "$gpl/reel-core/"
+  rm -rf "$gpl/reel-core/src/test"
+  (cd "$gpl" && ./mvnw -B -q -o -Pgpl -DskipTests -Dspotless.check.skip=true -pl reel-core package >/dev/null 2>&1 ||
+    ./mvnw -B -q -Pgpl -DskipTests -Dspotless.check.skip=true -pl reel-core package >/dev/null) || { echo "bench: GPL build failed" >&2; exit 1; }
 fi
 . "$here/scripts/find-java.sh"; reel_find_java
 reel_gpl="$work/reel-gpl"
 printf '#!/bin/sh\nexec "%s/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "%s" "$@"\n' \
-  "$JAVA_HOME" "$gpl/target/reel-all.jar" >"$reel_gpl"
+  "$JAVA_HOME" "$gpl/reel-core/target/reel-all.jar" >"$reel_gpl"
 chmod +x "$reel_gpl"
-"$JAVA_HOME/bin/java" -jar "$gpl/target/reel-all.jar" --version | sed -n 2p
+"$JAVA_HOME/bin/java" -jar "$gpl/reel-core/target/reel-all.jar" --version | sed -n 2p
 # MLT's melt: the same 32 clips (in/out in frames at 25 fps, out inclusive), x264 ultrafast
 melt_args=()
 for c in $(seq 0 31); do
