@@ -19,6 +19,10 @@ class PrewarmCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
 
+  private Path list() {
+    return dir.resolve("objects.txt");
+  }
+
   private Path list(String... lines) throws IOException {
     Path p = dir.resolve("objects.txt");
     Files.write(p, List.of(lines));
@@ -75,6 +79,49 @@ class PrewarmCommandTest {
       assertThat(JSON.readTree(again.out()).get("requests_per_second").asDouble()).isPositive();
       assertThat(JSON.readTree(Files.readAllLines(results).get(1)).get("t").asDouble())
           .isGreaterThanOrEqualTo(0);
+    }
+  }
+
+  @Test
+  void reportOfAFolderReadsItsResultsFilesTogether() throws Exception {
+    try (TestHttpServer server =
+        new TestHttpServer(
+            r ->
+                r.target().contains("b.mp4") ? new Respond(404, Map.of(), 0, 0) : Respond.ok(10))) {
+      Path parts = Files.createDirectories(dir.resolve("parts"));
+      String[][] lists = {{"a.mp4", "b.mp4"}, {"c.mp4", "d.mp4", "e.mp4"}};
+      for (int i = 0; i < lists.length; i++) {
+        ProbeCommandTest.Run r =
+            ProbeCommandTest.run(
+                "prewarm",
+                "--from-list",
+                list(lists[i]).toString(),
+                "--base-url",
+                server.baseUrl(),
+                "--derivatives",
+                "desktop,mobile",
+                "--results",
+                parts.resolve("part-0000" + i + ".jsonl").toString(),
+                "-q");
+        assertThat(r.code()).as(r.err()).isIn(0, 1);
+        Files.delete(list());
+      }
+      ProbeCommandTest.Run report =
+          ProbeCommandTest.run("prewarm", "report", parts.toString(), "--json");
+      assertThat(report.code()).as(report.err()).isZero();
+      JsonNode all = JSON.readTree(report.out());
+      assertThat(all.at("/overall/requests").asLong()).isEqualTo(10);
+      assertThat(all.at("/overall/failed").asLong()).isEqualTo(2);
+      assertThat(all.at("/overall/statuses/404").asLong()).isEqualTo(2);
+      assertThat(JSON.readTree(parts.resolve("summary.json").toFile()).at("/overall/ok").asLong())
+          .isEqualTo(8);
+      assertThat(parts.resolve("report.html")).exists();
+
+      ProbeCommandTest.Run empty =
+          ProbeCommandTest.run(
+              "prewarm", "report", Files.createDirectories(dir.resolve("empty")).toString());
+      assertThat(empty.code()).isEqualTo(3);
+      assertThat(empty.err()).contains("no results files (*.jsonl)").contains("empty");
     }
   }
 

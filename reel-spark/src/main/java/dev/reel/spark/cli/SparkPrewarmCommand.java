@@ -118,6 +118,11 @@ public final class SparkPrewarmCommand implements Callable<Integer> {
                                   ? "give --results next time to be able to resume"
                                   : "--resume " + folder + " makes them"));
                 }
+                streams
+                    .err()
+                    .printf(
+                        "prewarm: merged the statistics of %d parts (%.1f KB in all)%n",
+                        r.parts(), r.statsBytes() / 1024.0);
                 if (!written.isEmpty()) {
                   streams
                       .err()

@@ -50,7 +50,8 @@ public final class SparkPrewarmJob {
    *
    * @param notMade listed requests not made because of a stop (a resume makes them)
    */
-  public record Result(PrewarmSummary summary, long notMade, boolean stopped) {}
+  public record Result(
+      PrewarmSummary summary, long notMade, boolean stopped, int parts, long statsBytes) {}
 
   /**
    * Runs the prewarm.
@@ -89,6 +90,7 @@ public final class SparkPrewarmJob {
     List<List<ListedObject>> buckets = deal(objects, parts);
     PrewarmStats stats = new PrewarmStats();
     long[] notMade = {0};
+    long[] statsBytes = {0};
     double[] seconds = {0};
     boolean[] partStopped = {false};
     int[] shown = {0};
@@ -105,6 +107,7 @@ public final class SparkPrewarmJob {
               new PrewarmPartition(template, folder == null ? null : folder.toString()),
               part -> {
                 stats.add(PrewarmStats.decode(part.stats()));
+                statsBytes[0] += part.stats().length;
                 progress.add(part.ok(), part.failed(), part.skipped());
                 notMade[0] += part.notMade();
                 seconds[0] = Math.max(seconds[0], part.seconds());
@@ -127,7 +130,7 @@ public final class SparkPrewarmJob {
     double wall = (System.nanoTime() - t0) / 1e9;
     PrewarmSummary summary =
         stats.summary(request.header(started), Math.max(wall, seconds[0]), stopped);
-    return new Result(summary, notMade[0], stopped);
+    return new Result(summary, notMade[0], stopped, delivered, statsBytes[0]);
   }
 
   /** The partition count: the one asked for, or a resumed folder's. */
