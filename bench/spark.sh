@@ -35,10 +35,15 @@ mkdir -p "$work/cluster"
 jar="$here/reel-spark/target/reel-spark.jar"
 cp="$(cat "$here/reel-spark/target/spark-classpath.txt")"
 
-# a Spark home for the workers: they start executors from $SPARK_HOME/jars
+# a Spark home for the master and workers: Spark with every library it needs, and none of reel's
+# own (reel and FFmpeg reach the executors only inside reel-spark.jar, as on a real cluster)
 home="$work/cluster/spark-home"
 mkdir -p "$home/jars"
-tr ':' '\n' <<<"$cp" | while read -r j; do ln -sf "$j" "$home/jars/"; done
+(cd "$here" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl reel-spark -am package \
+  dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile="$work/cluster/all.txt" >/dev/null)
+tr ':' '\n' <"$work/cluster/all.txt" | grep -v -e '/dev/reel/' -e '/reel-core/' -e '/org/bytedeco/' -e '/slf4j-nop/' |
+  while read -r j; do ln -sf "$j" "$home/jars/"; done
+cp="$home/jars/*"
 log4j="$here/reel-spark/src/main/resources/reel-spark-log4j2.properties"
 pids=()
 cleanup() {
@@ -46,7 +51,7 @@ cleanup() {
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
 }
 trap cleanup EXIT
-spark_java() { SPARK_HOME="$home" "$java" -Dlog4j2.configurationFile="$log4j" -cp "$cp" "$@"; }
+spark_java() { SPARK_HOME="$home" "$java" --enable-native-access=ALL-UNNAMED -cp "$cp" "$@"; } # Spark's own INFO log
 spark_java org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$master_port" \
   --webui-port 0 >"$work/cluster/master.log" 2>&1 &
 pids+=($!)

@@ -51,11 +51,26 @@ public final class HighlightsJob {
   public JobSummary run(
       HighlightsRequest request, Consumer<FileOutcome> sink, StopToken stop, ProgressModel progress)
       throws IOException {
+    return run(request, folders(request), true, sink, stop, progress);
+  }
+
+  /**
+   * Runs the job over a share of a batch (a Spark partition's files): each input's output folder
+   * comes from {@code folders} (made by {@link #folders} for the whole batch), and the batch's
+   * overview page is left to the caller unless {@code overview}.
+   */
+  public JobSummary run(
+      HighlightsRequest request,
+      Map<Path, Path> folders,
+      boolean overview,
+      Consumer<FileOutcome> sink,
+      StopToken stop,
+      ProgressModel progress)
+      throws IOException {
     progress.beginPhase("analyse");
     progress.total(request.inputs().size());
     DoubleAdder hours = new DoubleAdder();
     progress.extras(() -> Map.of("media_hours", Math.round(hours.sum() * 100) / 100.0));
-    Map<Path, Path> folders = folders(request);
     List<FileOutcome> outcomes = new ArrayList<>();
     long dropped =
         new ParallelMap<Path, FileOutcome>(request.workers(), null, true, "reel-highlights")
@@ -86,14 +101,15 @@ public final class HighlightsJob {
         done.add(d.result());
       }
       sink.accept(f);
-      if (status(f) instanceof Outcome.Failed || problems(f)) {
+      if (failed(f)) {
         failed++;
       } else {
         ok++;
       }
     }
-    if (done.size() > 1) {
-      ReviewPage.writeOverview(request.out(), done);
+    if (overview && done.size() > 1) {
+      ReviewPage.writeOverview(
+          request.out(), done.stream().map(ReviewPage.OverviewRow::of).toList());
     }
     return new JobSummary(
         "highlights",
@@ -104,6 +120,13 @@ public final class HighlightsJob {
         dropped,
         Duration.ofNanos(progress.jobElapsedNanos()),
         stop.isStopped());
+  }
+
+  /**
+   * Whether a file counts as failed in the summary: it failed, or a clip of it could not be cut.
+   */
+  public static boolean failed(FileOutcome f) {
+    return status(f) instanceof Outcome.Failed || problems(f);
   }
 
   private static boolean problems(FileOutcome f) {
@@ -120,7 +143,7 @@ public final class HighlightsJob {
   }
 
   /** One folder per input in a batch (its name, made unique), the output folder for one input. */
-  private static Map<Path, Path> folders(HighlightsRequest r) {
+  public static Map<Path, Path> folders(HighlightsRequest r) {
     Map<Path, Path> m = new LinkedHashMap<>();
     if (r.inputs().size() == 1) {
       m.put(r.inputs().get(0), r.out());

@@ -33,12 +33,8 @@ public record HighlightsRequest(
 
   /** The detection rules' parameters, less the threshold (which may depend on the file). */
   public record Rules(
-      int sustainK,
-      int sustainN,
-      double spikeDb,
-      double jumpDb,
-      Duration rolling,
-      Duration minGap) {
+      int sustainK, int sustainN, double spikeDb, double jumpDb, Duration rolling, Duration minGap)
+      implements java.io.Serializable {
     public static final Rules SEED =
         new Rules(3, 5, 3, 6, Duration.ofSeconds(3), Duration.ofSeconds(2));
 
@@ -63,7 +59,8 @@ public record HighlightsRequest(
       ClipCutter.Mode mode,
       int cutWorkers,
       Duration timeout,
-      boolean overwrite) {
+      boolean overwrite)
+      implements java.io.Serializable {
     public Clips {
       Objects.requireNonNull(mode, "mode");
       if (length.isNegative() || length.isZero()) {

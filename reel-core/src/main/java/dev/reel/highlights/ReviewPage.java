@@ -12,7 +12,7 @@ import java.util.Locale;
  * with the highlights marked, the list with time, level and rule, and each clip playable; clicking
  * a highlight on the picture plays its clip. For a batch, an overview page links the files' pages.
  */
-final class ReviewPage {
+public final class ReviewPage {
   private ReviewPage() {}
 
   private static final String STYLE =
@@ -77,7 +77,25 @@ final class ReviewPage {
     return b.toString();
   }
 
-  static void writeOverview(Path out, List<FileHighlights> files) throws IOException {
+  /**
+   * One row of the batch's overview page: a file, the folder its page is in, its duration and
+   * counts. Plain values, so that rows made on other machines (Spark executors) can be sent.
+   */
+  public record OverviewRow(
+      String fileName, String folder, double durationSeconds, int highlights, long clips)
+      implements java.io.Serializable {
+    public static OverviewRow of(FileHighlights f) {
+      return new OverviewRow(
+          f.file().getFileName().toString(),
+          f.folder().toString(),
+          f.durationSeconds(),
+          f.highlights().size(),
+          f.highlights().stream().filter(h -> h.clip() != null).count());
+    }
+  }
+
+  /** Writes {@code out/index.html}: one row per file, linking to its own page. */
+  public static void writeOverview(Path out, List<OverviewRow> files) throws IOException {
     StringBuilder b = new StringBuilder();
     b.append(
             "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>highlights</title><style>")
@@ -87,21 +105,23 @@ final class ReviewPage {
         .append(" recordings</h1>\n")
         .append(
             "<table id=\"files\"><tr><th>file</th><th>duration</th><th>highlights</th><th>clips</th></tr>\n");
-    for (FileHighlights f : files) {
-      long clips = f.highlights().stream().filter(h -> h.clip() != null).count();
+    for (OverviewRow f : files) {
       String page =
           Html.escape(
-              out.relativize(f.folder().resolve("index.html")).toString().replace('\\', '/'));
+              out.toAbsolutePath()
+                  .relativize(Path.of(f.folder()).toAbsolutePath().resolve("index.html"))
+                  .toString()
+                  .replace('\\', '/'));
       b.append("<tr><td><a href=\"")
           .append(page)
           .append("\">")
-          .append(Html.escape(f.file().getFileName().toString()))
+          .append(Html.escape(f.fileName()))
           .append("</a></td><td>")
           .append(LoudnessPicture.clock(f.durationSeconds()))
           .append("</td><td>")
-          .append(f.highlights().size())
+          .append(f.highlights())
           .append("</td><td>")
-          .append(clips)
+          .append(f.clips())
           .append("</td></tr>\n");
     }
     b.append("</table>\n</body></html>\n");

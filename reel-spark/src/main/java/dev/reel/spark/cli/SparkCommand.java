@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       SparkProbeCommand.class,
       SparkPrewarmCommand.class,
+      SparkHighlightsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SparkCommand implements Runnable {

@@ -9,11 +9,10 @@ import dev.reel.probe.ProbeCache;
 import dev.reel.probe.ProbeJob;
 import dev.reel.probe.ProbeRecordCodec;
 import dev.reel.progress.ProgressModel;
+import dev.reel.spark.ExecutorPaths;
 import dev.reel.spark.OrderedPartitions;
-import dev.reel.walk.FolderWalker;
 import dev.reel.walk.WalkedFile;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -52,12 +51,7 @@ record ProbePartition(ProbeDepth depth, Duration timeout, int workers)
         lines[i] =
             ProbeRecordCodec.encode(
                 new ProbeOutcome.Unreadable(
-                    new FileFacts(p, 0, Instant.EPOCH),
-                    "cannot read it on executor "
-                        + host()
-                        + ": "
-                        + FolderWalker.reason(e)
-                        + " (every executor must see the same paths: a shared mount)"));
+                    new FileFacts(p, 0, Instant.EPOCH), ExecutorPaths.unreadable(e)));
       }
     }
     int[] next = {0};
@@ -73,13 +67,5 @@ record ProbePartition(ProbeDepth depth, Duration timeout, int workers)
             new StopToken(),
             new ProgressModel("probe", "files", System::nanoTime));
     return new ArrayList<>(List.of(lines));
-  }
-
-  private static String host() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      return "(unknown host)";
-    }
   }
 }
