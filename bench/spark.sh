@@ -51,7 +51,7 @@ cleanup() {
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
 }
 trap cleanup EXIT
-spark_java() { SPARK_HOME="$home" "$java" --enable-native-access=ALL-UNNAMED -cp "$cp" "$@"; } # Spark's own INFO log
+spark_java() { SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13 "$java" --enable-native-access=ALL-UNNAMED -cp "$cp" "$@"; } # Spark's own INFO log
 spark_java org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$master_port" \
   --webui-port 0 >"$work/cluster/master.log" 2>&1 &
 pids+=($!)
@@ -77,25 +77,25 @@ submit() { # reel-spark arguments...
     --conf spark.executor.extraJavaOptions="--enable-native-access=ALL-UNNAMED" \
     --conf spark.executor.memory=2g --class dev.reel.spark.Main "$jar" "$@"
 }
-# kills the victim worker and its executor once the job's JSON progress passes a third of the
-# total, then starts a fresh worker so that the next run has two again
+# kills the victim worker and its executor (mid-task: when `ready` says so), then starts a fresh
+# worker so that the next run has two again
 victim=w2
-kill_worker_at_a_third() { # progress-file
-  local done_ total_
-  for _ in $(seq 1200); do
-    read -r done_ total_ < <(tail -n 1 "$1" 2>/dev/null | sed -n 's/.*"done":\([0-9]*\).*"total":\([0-9]*\).*/\1 \2/p') || true
-    if [ -n "${done_:-}" ] && [ "${total_:-0}" -gt 0 ] && [ "$done_" -ge $((total_ / 3)) ]; then
+kill_worker_when() { # command that succeeds when it is time
+  for _ in $(seq 3000); do
+    if "$@"; then
       local w; w=$(cat "$work/cluster/$victim.pid")
       pkill -9 -P "$w" 2>/dev/null || true
       kill -9 "$w" 2>/dev/null || true
-      echo "bench: killed worker $victim and its executor at $done_ of $total_" >&2
+      echo "  killed worker $victim and its executor ($1 ${2%%.*}${3:+ $3})"
       victim="$victim-again"
       start_worker "$victim"
       return 0
     fi
-    sleep 0.2
+    sleep 0.1
   done
 }
+seconds_passed() { [ "$(echo "$(now) - $t0 >= $1" | bc)" = 1 ]; }
+lines_written() { [ "$(cat "$1"/part-*.jsonl 2>/dev/null | wc -l)" -ge "$2" ]; }
 now() { date +%s.%N; }
 secs() { echo "$2 - $1" | bc -l; }
 
@@ -107,26 +107,32 @@ if [ ! -f "$lib/.complete" ]; then
   touch "$lib/.complete"
 fi
 echo "== probe, $files files (1 s, 160x120, 7 containers), $(nproc) cores; cluster: 2 workers x 1 core"
-t0=$(now); "$reel" probe "$lib" --json --no-cache -q >"$work/probe-local.jsonl" || true; t1=$(now)
-local_s=$(secs "$t0" "$t1")
-t0=$(now); submit probe "$lib" --json -q >"$work/probe-spark.jsonl" 2>"$work/probe-spark.err" || true; t1=$(now)
-spark_s=$(secs "$t0" "$t1")
-printf '%-58s %7.2fs %8.0f files/s\n' "reel probe --json (local, 2 workers)" "$local_s" "$(echo "$files / $local_s" | bc -l)"
-printf '%-58s %7.2fs %8.0f files/s  %.2fx local\n' "spark-submit probe --json (2 workers x 1 core)" "$spark_s" \
-  "$(echo "$files / $spark_s" | bc -l)" "$(echo "$local_s / $spark_s" | bc -l)"
-cmp -s "$work/probe-local.jsonl" "$work/probe-spark.jsonl" && echo "  same JSON lines as the local run, same order" ||
-  { echo "bench: spark probe output differs from the local run" >&2; exit 1; }
+rounds=${REEL_BENCH_ROUNDS:-2}
+for r in $(seq "$rounds"); do # interleaved: the machine's speed moves by tens of percent
+  t0=$(now); "$reel" probe "$lib" --json --no-cache -q >"$work/probe-local.jsonl" || true; t1=$(now)
+  local_s=$(secs "$t0" "$t1")
+  t0=$(now); submit probe "$lib" --json -q >"$work/probe-spark.jsonl" 2>"$work/probe-spark.err" || true; t1=$(now)
+  spark_s=$(secs "$t0" "$t1")
+  job_s=$(sed -n 's/.* in \([0-9.]*\)s (.*/\1/p' "$work/probe-spark.err" | tail -n 1)
+  printf '%-58s %7.2fs %8.0f files/s\n' "reel probe --json --no-cache (local, 2 workers)" "$local_s" "$(echo "$files / $local_s" | bc -l)"
+  printf '%-58s %7.2fs %8.0f files/s  %.2fx local (job %ss)\n' "spark-submit probe --json (2 workers x 1 core)" "$spark_s" \
+    "$(echo "$files / $spark_s" | bc -l)" "$(echo "$local_s / $spark_s" | bc -l)" "${job_s:-?}"
+  cmp -s "$work/probe-local.jsonl" "$work/probe-spark.jsonl" && echo "  same JSON lines as the local run, same order" ||
+    { echo "bench: spark probe output differs from the local run" >&2; exit 1; }
+done
 
 t0=$(now)
 submit probe "$lib" --json --progress json >"$work/probe-kill.jsonl" 2>"$work/probe-kill.err" &
 job=$!
-kill_worker_at_a_third "$work/probe-kill.err"
+# mid-run: half of the undisturbed run's time, when both executors are inside tasks
+kill_worker_when seconds_passed "$(echo "$spark_s / 2" | bc -l)"
 wait "$job" || true
 t1=$(now)
-printf '%-58s %7.2fs\n' "spark-submit probe, a worker killed at a third" "$(secs "$t0" "$t1")"
+printf '%-58s %7.2fs\n' "spark-submit probe, a worker killed mid-run" "$(secs "$t0" "$t1")"
 lines=$(wc -l <"$work/probe-kill.jsonl")
 dups=$(cut -d, -f1 "$work/probe-kill.jsonl" | sort | uniq -d | wc -l)
-echo "  $lines lines, $dups paths twice; $(tail -n 1 "$work/probe-kill.err")"
+echo "  $lines lines, $dups paths twice; $(grep -c 'Lost executor' "$work/probe-kill.err") executor lost;" \
+  "$(tail -n 1 "$work/probe-kill.err")"
 cmp -s "$work/probe-local.jsonl" "$work/probe-kill.jsonl" && echo "  same JSON lines as the local run, same order" ||
   { echo "bench: spark probe output after the kill differs from the local run" >&2; exit 1; }
 
@@ -153,16 +159,22 @@ nginx -c "$work/nginx.conf"
 base="http://127.0.0.1:$port"
 seq 1 "$total" | sed 's#^#videos/v#; s#$#.mp4#' >"$work/list.txt"
 echo "== prewarm, $total GET requests of a 10 KB file, nginx on 127.0.0.1"
-t0=$(now)
-"$reel" prewarm --from-list "$work/list.txt" --base-url "$base" --derivatives desktop -c 64 -q --json >"$work/prewarm-local.json"
-t1=$(now); local_s=$(secs "$t0" "$t1")
-t0=$(now)
-submit prewarm --from-list "$work/list.txt" --base-url "$base" --derivatives desktop -c 32 \
-  --results "$work/parts" -q --json >"$work/prewarm-spark.json" 2>"$work/prewarm-spark.err"
-t1=$(now); spark_s=$(secs "$t0" "$t1")
-printf '%-58s %7.2fs %8.0f req/s\n' "reel prewarm -c 64 (local)" "$local_s" "$(echo "$total / $local_s" | bc -l)"
-printf '%-58s %7.2fs %8.0f req/s  %.2fx local\n' "spark-submit prewarm -c 32 per part" "$spark_s" \
-  "$(echo "$total / $spark_s" | bc -l)" "$(echo "$local_s / $spark_s" | bc -l)"
+for r in $(seq "$rounds"); do
+  rm -rf "$work/prewarm-local.jsonl" "$work/parts"
+  t0=$(now)
+  "$reel" prewarm --from-list "$work/list.txt" --base-url "$base" --derivatives desktop -c 64 \
+    --results "$work/prewarm-local.jsonl" -q --json >"$work/prewarm-local.json" 2>/dev/null
+  t1=$(now); local_s=$(secs "$t0" "$t1")
+  t0=$(now)
+  submit prewarm --from-list "$work/list.txt" --base-url "$base" --derivatives desktop -c 32 \
+    --results "$work/parts" -q --json >"$work/prewarm-spark.json" 2>"$work/prewarm-spark.err"
+  t1=$(now); spark_s=$(secs "$t0" "$t1")
+  job_s=$(sed -n 's/.* in \([0-9.]*\)s (.*/\1/p' "$work/prewarm-spark.err" | tail -n 1)
+  printf '%-58s %7.2fs %8.0f req/s\n' "reel prewarm -c 64 --results FILE (local)" "$local_s" "$(echo "$total / $local_s" | bc -l)"
+  printf '%-58s %7.2fs %8.0f req/s  %.2fx local (job %ss)\n' "spark-submit prewarm -c 32 per part --results DIR" "$spark_s" \
+    "$(echo "$total / $spark_s" | bc -l)" "$(echo "$local_s / $spark_s" | bc -l)" "${job_s:-?}"
+done
+echo "  $(grep -h 'merged the statistics' "$work/prewarm-spark.err")"
 python3 - "$work/prewarm-local.json" "$work/prewarm-spark.json" <<'PY'
 import json, sys
 a, b = (json.load(open(f))["overall"] for f in sys.argv[1:3])
@@ -175,11 +187,15 @@ t0=$(now)
 submit prewarm --from-list "$work/list.txt" --base-url "$base" --derivatives desktop -c 32 \
   --results "$work/parts-kill" --progress json --json >"$work/prewarm-kill.json" 2>"$work/prewarm-kill.err" &
 job=$!
-kill_worker_at_a_third "$work/prewarm-kill.err"
+# mid-task: once a third of the results are in the part files (flushed every second)
+kill_worker_when lines_written "$work/parts-kill" $((total / 3))
 wait "$job" || true
 t1=$(now)
 sent=$(($(wc -l <"$work/access.log") - before))
-printf '%-58s %7.2fs\n' "spark-submit prewarm, a worker killed at a third" "$(secs "$t0" "$t1")"
+printf '%-58s %7.2fs\n' "spark-submit prewarm, a worker killed mid-task" "$(secs "$t0" "$t1")"
+echo "  $(grep -c 'Lost executor' "$work/prewarm-kill.err") executor lost; part files continued by a task run again:" \
+  "$(for f in "$work"/parts-kill/part-*.jsonl; do [ "$(grep -c reel_prewarm "$f")" -gt 1 ] && echo -n "$(basename "$f") "; done)"
+echo "  $(grep -v '^{' "$work/prewarm-kill.err" | grep '^prewarm: [0-9]')"
 python3 - "$work/prewarm-kill.json" "$work/parts-kill" "$total" "$sent" <<'PY'
 import json, sys, os, collections
 summary = json.load(open(sys.argv[1]))["overall"]
