@@ -71,10 +71,13 @@ for _ in $(seq 60); do
 done
 grep -c "Registering worker" "$work/cluster/master.log" | grep -q 2 || { echo "bench: the workers did not register" >&2; exit 1; }
 
+# executors get the JVM flags ./reel gives the local job: C1 only for probe's native work
 submit() { # reel-spark arguments...
-  "$java" --enable-native-access=ALL-UNNAMED -Dlog4j2.configurationFile="$log4j" -cp "$jar:$cp" \
+  local jit="-XX:+UseSerialGC"
+  [ "$1" = probe ] && jit="$jit -XX:TieredStopAtLevel=1"
+  "$java" --enable-native-access=ALL-UNNAMED $jit -Dlog4j2.configurationFile="$log4j" -cp "$jar:$cp" \
     org.apache.spark.deploy.SparkSubmit --master "spark://127.0.0.1:$master_port" \
-    --conf spark.executor.extraJavaOptions="--enable-native-access=ALL-UNNAMED" \
+    --conf spark.executor.extraJavaOptions="--enable-native-access=ALL-UNNAMED $jit" \
     --conf spark.executor.memory=2g --class dev.reel.spark.Main "$jar" "$@"
 }
 # kills the victim worker and its executor (mid-task: when `ready` says so), then starts a fresh
@@ -111,7 +114,7 @@ rounds=${REEL_BENCH_ROUNDS:-2}
 for r in $(seq "$rounds"); do # interleaved: the machine's speed moves by tens of percent
   t0=$(now); "$reel" probe "$lib" --json --no-cache -q >"$work/probe-local.jsonl" || true; t1=$(now)
   local_s=$(secs "$t0" "$t1")
-  t0=$(now); submit probe "$lib" --json -q >"$work/probe-spark.jsonl" 2>"$work/probe-spark.err" || true; t1=$(now)
+  t0=$(now); submit probe "$lib" --json --progress none >"$work/probe-spark.jsonl" 2>"$work/probe-spark.err" || true; t1=$(now)
   spark_s=$(secs "$t0" "$t1")
   job_s=$(sed -n 's/.* in \([0-9.]*\)s (.*/\1/p' "$work/probe-spark.err" | tail -n 1)
   printf '%-58s %7.2fs %8.0f files/s\n' "reel probe --json --no-cache (local, 2 workers)" "$local_s" "$(echo "$files / $local_s" | bc -l)"
@@ -167,7 +170,7 @@ for r in $(seq "$rounds"); do
   t1=$(now); local_s=$(secs "$t0" "$t1")
   t0=$(now)
   submit prewarm --from-list "$work/list.txt" --base-url "$base" --derivatives desktop -c 32 \
-    --results "$work/parts" -q --json >"$work/prewarm-spark.json" 2>"$work/prewarm-spark.err"
+    --results "$work/parts" --progress none --json >"$work/prewarm-spark.json" 2>"$work/prewarm-spark.err"
   t1=$(now); spark_s=$(secs "$t0" "$t1")
   job_s=$(sed -n 's/.* in \([0-9.]*\)s (.*/\1/p' "$work/prewarm-spark.err" | tail -n 1)
   printf '%-58s %7.2fs %8.0f req/s\n' "reel prewarm -c 64 --results FILE (local)" "$local_s" "$(echo "$total / $local_s" | bc -l)"

@@ -23,9 +23,12 @@ public final class SparkContexts {
     }
     conf.setIfMissing("spark.master", "local[*]");
     conf.set("spark.speculation", "false");
-    // a local run is one machine: no web UI port to take, no event log
+    // a local run is one machine: no web UI port to take, and the loopback address whatever the
+    // host's name resolves to (or whether it resolves at all)
     if (conf.get("spark.master").startsWith("local")) {
       conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }
     JavaSparkContext sc = new JavaSparkContext(conf);
     sc.setLogLevel(System.getProperty("reel.spark.log", "WARN"));
