@@ -97,7 +97,7 @@ kill_worker_when() { # command that succeeds when it is time
     sleep 0.1
   done
 }
-seconds_passed() { [ "$(echo "$(now) - $t0 >= $1" | bc)" = 1 ]; }
+lines_in() { [ "$(wc -l <"$1" 2>/dev/null || echo 0)" -ge "$2" ]; }
 lines_written() { [ "$(cat "$1"/part-*.jsonl 2>/dev/null | wc -l)" -ge "$2" ]; }
 now() { date +%s.%N; }
 secs() { echo "$2 - $1" | bc -l; }
@@ -127,8 +127,8 @@ done
 t0=$(now)
 submit probe "$lib" --json --progress json >"$work/probe-kill.jsonl" 2>"$work/probe-kill.err" &
 job=$!
-# mid-run: half of the undisturbed run's time, when both executors are inside tasks
-kill_worker_when seconds_passed "$(echo "$spark_s / 2" | bc -l)"
+# mid-run: once the driver has printed a third of the lines, both executors are inside tasks
+kill_worker_when lines_in "$work/probe-kill.jsonl" $((files / 3))
 wait "$job" || true
 t1=$(now)
 printf '%-58s %7.2fs\n' "spark-submit probe, a worker killed mid-run" "$(secs "$t0" "$t1")"
