@@ -8,7 +8,6 @@ import dev.reel.prewarm.PrewarmSummary;
 import dev.reel.prewarm.Reports;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,29 +93,14 @@ final class PrewarmCommand implements Callable<Integer> {
               stop.onStop(job::stop);
               PrewarmSummary summary = job.run(progress);
               Path file = request.resume() != null ? request.resume() : request.results();
-              List<Path> written =
-                  Reports.write(summary, Reports.Targets.forRun(file, reportDir, metricsFile));
-              streams.out().print(json ? Reports.json(summary) : Reports.markdown(summary));
-              streams.out().flush();
               long notMade = job.cancelledCount() + job.notStartedCount();
-              if (notMade > 0) {
-                streams
-                    .err()
-                    .println(
-                        "prewarm: "
-                            + notMade
-                            + " listed requests were not made (stopped); "
-                            + (file == null
-                                ? "give --results next time to be able to resume"
-                                : "--resume " + file + " makes them"));
-              }
-              if (!written.isEmpty()) {
-                streams
-                    .err()
-                    .println(
-                        "prewarm: wrote "
-                            + String.join(", ", written.stream().map(Path::toString).toList()));
-              }
+              PrewarmEnding.print(
+                  streams,
+                  summary,
+                  Reports.Targets.forRun(file, reportDir, metricsFile),
+                  json,
+                  file,
+                  notMade);
               return JobSummary.of(progress.snapshot(), notMade, job.stopped());
             });
   }

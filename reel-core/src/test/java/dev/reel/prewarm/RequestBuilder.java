@@ -32,21 +32,7 @@ final class RequestBuilder {
   }
 
   static ObjectSource objects(ListedObject... objects) {
-    return new ObjectSource() {
-      @Override
-      public void list(ObjectSink sink) {
-        for (ListedObject o : objects) {
-          if (!sink.accept(o)) {
-            return;
-          }
-        }
-      }
-
-      @Override
-      public String describe() {
-        return "test objects";
-      }
-    };
+    return new ObjectList("test objects", List.of(objects));
   }
 
   PrewarmRequest build() {

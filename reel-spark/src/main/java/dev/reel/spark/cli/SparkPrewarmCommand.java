@@ -1,6 +1,7 @@
 package dev.reel.spark.cli;
 
 import dev.reel.cli.JobRunner;
+import dev.reel.cli.PrewarmEnding;
 import dev.reel.cli.PrewarmOptions;
 import dev.reel.cli.ProgressOptions;
 import dev.reel.cli.StdStreams;
@@ -12,7 +13,6 @@ import dev.reel.spark.SparkContexts;
 import dev.reel.spark.prewarm.SparkPrewarmJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
@@ -102,34 +102,12 @@ public final class SparkPrewarmCommand implements Callable<Integer> {
                     folder != null
                         ? Reports.Targets.in(reportDir != null ? reportDir : folder, metricsFile)
                         : Reports.Targets.forRun(null, reportDir, metricsFile);
-                List<Path> written = Reports.write(r.summary(), targets);
-                streams
-                    .out()
-                    .print(json ? Reports.json(r.summary()) : Reports.markdown(r.summary()));
-                streams.out().flush();
-                if (r.notMade() > 0) {
-                  streams
-                      .err()
-                      .println(
-                          "prewarm: "
-                              + r.notMade()
-                              + " listed requests were not made (stopped); "
-                              + (folder == null
-                                  ? "give --results next time to be able to resume"
-                                  : "--resume " + folder + " makes them"));
-                }
                 streams
                     .err()
                     .printf(
                         "prewarm: merged the statistics of %d parts (%.1f KB in all)%n",
                         r.parts(), r.statsBytes() / 1024.0);
-                if (!written.isEmpty()) {
-                  streams
-                      .err()
-                      .println(
-                          "prewarm: wrote "
-                              + String.join(", ", written.stream().map(Path::toString).toList()));
-                }
+                PrewarmEnding.print(streams, r.summary(), targets, json, folder, r.notMade());
                 return JobSummary.of(progress.snapshot(), r.notMade(), r.stopped());
               });
     }
