@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -59,11 +61,19 @@ public final class ResultsReport {
   /** A results file's first header and its wall time. */
   private record Part(RunHeader header, double seconds) {}
 
-  /** Adds {@code file}'s results to {@code stats}. */
+  /**
+   * Adds {@code file}'s results to {@code stats}. A resumed part requests again the pairs that
+   * failed before, so a failed line that a later part of the file answers again is not counted:
+   * each pair counts once, as in the run's own summary. Successful lines are counted on the first
+   * reading; failed ones, when there are any, on a second, once it is known which were tried again.
+   */
   private static Part read(Path file, PrewarmStats stats, Consumer<String> problems)
       throws IOException {
     RunHeader[] first = {null};
     long[] millis = {0, 0}; // finished parts, the current part's latest
+    int[] part = {0};
+    boolean[] failures = {false};
+    Map<Long, Integer> lastPart = new HashMap<>(); // pairs in resumed parts: the last part
     ResultsReader.read(
         file,
         new ResultsReader.Visitor() {
@@ -72,13 +82,21 @@ public final class ResultsReport {
             if (first[0] == null) {
               first[0] = h;
             }
+            part[0]++;
             millis[0] += millis[1];
             millis[1] = 0;
           }
 
           @Override
           public void result(RequestResult r) {
-            stats.record(r);
+            if (r.ok()) {
+              stats.record(r);
+            } else {
+              failures[0] = true;
+            }
+            if (part[0] > 1) {
+              lastPart.put(ResumeState.key(r.object(), r.derivative()), part[0]);
+            }
             millis[1] = Math.max(millis[1], r.atMillis());
           }
 
@@ -87,6 +105,29 @@ public final class ResultsReport {
             problems.accept(message);
           }
         });
+    if (failures[0]) {
+      int[] at = {0};
+      ResultsReader.read(
+          file,
+          new ResultsReader.Visitor() {
+            @Override
+            public void header(RunHeader h) {
+              at[0]++;
+            }
+
+            @Override
+            public void result(RequestResult r) {
+              if (!r.ok()
+                  && lastPart.getOrDefault(ResumeState.key(r.object(), r.derivative()), 0)
+                      <= at[0]) {
+                stats.record(r);
+              }
+            }
+
+            @Override
+            public void problem(String message) {}
+          });
+    }
     return new Part(first[0], (millis[0] + millis[1]) / 1000.0);
   }
 }
