@@ -286,15 +286,7 @@ public final class PrewarmJob {
       }
       listed.incrementAndGet();
       progress.addTotal(request.derivatives().size());
-      if (request.baseUrl() == null && o.origin() == null) {
-        try {
-          request.url(o, request.derivatives().get(0));
-        } catch (IllegalArgumentException e) {
-          // the listing gives paths but the request names no base URL: one usage error for the
-          // run, not one failure per object
-          throw new InvalidRequestException(e.getMessage(), e);
-        }
-      }
+      request.requireUrlFor(o);
       for (Derivative d : request.derivatives()) {
         if (resume != null && resume.isDone(o.path(), d.name())) {
           skipped.incrementAndGet();

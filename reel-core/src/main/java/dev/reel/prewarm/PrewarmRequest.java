@@ -1,6 +1,7 @@
 package dev.reel.prewarm;
 
 import dev.reel.http.HttpRequestSpec;
+import dev.reel.job.InvalidRequestException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,6 +122,22 @@ public record PrewarmRequest(
         partResume,
         stopGrace,
         maxRedirects);
+  }
+
+  /**
+   * Checks that {@code object}'s URLs can be made: a listing of paths needs a base URL. One usage
+   * error for the run, not one failure per object.
+   *
+   * @throws InvalidRequestException when there is no base URL for it
+   */
+  public void requireUrlFor(ListedObject object) {
+    if (baseUrl == null && object.origin() == null) {
+      try {
+        url(object, derivatives.get(0));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(e.getMessage(), e);
+      }
+    }
   }
 
   /** The header line of this run's results. */

@@ -48,10 +48,7 @@ public final class SparkHighlightsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (options.acrossTheBatch()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--top chooses across the whole batch, which reel spark highlights does not do yet:"
-              + " use --max-clips (per file), or reel highlights --top on one machine");
+      throw new CommandLine.ParameterException(spec.commandLine(), SparkHighlightsJob.NO_TOP);
     }
     HighlightsRequest request =
         JobRunner.request(

@@ -24,6 +24,11 @@ import org.apache.spark.api.java.JavaSparkContext;
  * prints each file's line in input order and writes the batch's overview page.
  */
 public final class SparkHighlightsJob {
+  /** Why --top is refused: it chooses across the whole batch, before any clip is cut. */
+  public static final String NO_TOP =
+      "--top chooses across the whole batch, which reel spark highlights does not do yet:"
+          + " use --max-clips (per file), or reel highlights --top on one machine";
+
   private final JavaSparkContext sc;
 
   public SparkHighlightsJob(JavaSparkContext sc) {
@@ -45,9 +50,7 @@ public final class SparkHighlightsJob {
       ProgressModel progress)
       throws IOException {
     if (request.top() > 0) {
-      throw new IllegalArgumentException(
-          "--top chooses across the whole batch, which reel spark highlights does not do yet:"
-              + " use --max-clips (per file), or reel highlights --top on one machine");
+      throw new IllegalArgumentException(NO_TOP);
     }
     Map<Path, Path> folders = HighlightsJob.folders(request);
     boolean absolute = !sc.isLocal();

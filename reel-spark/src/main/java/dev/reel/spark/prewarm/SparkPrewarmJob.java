@@ -193,13 +193,7 @@ public final class SparkPrewarmJob {
             new ObjectSink() {
               @Override
               public boolean accept(ListedObject o) {
-                if (request.baseUrl() == null && o.origin() == null) {
-                  try {
-                    request.url(o, request.derivatives().get(0));
-                  } catch (IllegalArgumentException e) {
-                    throw new InvalidRequestException(e.getMessage(), e);
-                  }
-                }
+                request.requireUrlFor(o);
                 objects.add(o);
                 progress.addTotal(request.derivatives().size());
                 return !stop.isStopped();
