@@ -61,7 +61,7 @@ final class PrewarmReportCommand implements Callable<Integer> {
             });
     Reports.Targets targets =
         java.nio.file.Files.isDirectory(results)
-            ? Reports.Targets.in(reportDir != null ? reportDir : results, metricsFile)
+            ? Reports.Targets.forFolder(results, reportDir, metricsFile)
             : Reports.Targets.beside(results, reportDir, metricsFile);
     List<Path> written = Reports.write(s, targets);
     streams.out().print(json ? Reports.json(s) : Reports.markdown(s));

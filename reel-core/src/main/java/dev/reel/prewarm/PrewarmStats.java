@@ -18,9 +18,7 @@ public final class PrewarmStats {
   private long failed;
 
   synchronized void record(RequestResult r) {
-    cells
-        .computeIfAbsent(r.derivative() + "\u0000" + r.category().label(), k -> new CellStats())
-        .record(r);
+    cells.computeIfAbsent(key(r.derivative(), r.category()), k -> new CellStats()).record(r);
     done++;
     if (!r.ok()) {
       failed++;
@@ -61,28 +59,17 @@ public final class PrewarmStats {
    * give the same report as one run: counts add up, histograms merge without loss.
    */
   public void add(PrewarmStats other) {
-    List<Cell> theirs = other.snapshot();
-    LatencyHistogram total;
-    long d;
-    long f;
-    synchronized (other) {
-      total = LatencyHistogram.decode(other.overallTotal.encode());
-      d = other.done;
-      f = other.failed;
-    }
     synchronized (this) {
-      for (Cell c : theirs) {
-        cells
-            .computeIfAbsent(c.derivative() + "\u0000" + c.category().label(), k -> new CellStats())
-            .add(c.stats());
+      synchronized (other) {
+        other.cells.forEach((k, c) -> cells.computeIfAbsent(k, x -> new CellStats()).add(c));
+        overallTotal.add(other.overallTotal);
+        done += other.done;
+        failed += other.failed;
       }
-      overallTotal.add(total);
-      done += d;
-      failed += f;
     }
   }
 
-  /** These statistics in a compact form (compressed histograms, about 9 KB a cell) to travel. */
+  /** These statistics in a compact form to travel (compressed histograms: a few KB a cell). */
   public synchronized byte[] encode() {
     return StatsCodec.encode(snapshot(), overallTotal, done, failed);
   }
@@ -96,7 +83,7 @@ public final class PrewarmStats {
     PrewarmStats s = new PrewarmStats();
     StatsCodec.decode(
         bytes,
-        (derivative, category, cell) -> s.cells.put(derivative + "\u0000" + category.label(), cell),
+        (derivative, category, cell) -> s.cells.put(key(derivative, category), cell),
         (total, done, failed) -> {
           s.overallTotal = total;
           s.done = done;
@@ -108,6 +95,10 @@ public final class PrewarmStats {
   /** The run's summary for reports, from these statistics. */
   public PrewarmSummary summary(RunHeader run, double elapsedSeconds, boolean interrupted) {
     return PrewarmSummary.of(run, this, elapsedSeconds, interrupted);
+  }
+
+  private static String key(String derivative, SizeCategory category) {
+    return derivative + "\u0000" + category.label();
   }
 
   /** One cell's statistics. */

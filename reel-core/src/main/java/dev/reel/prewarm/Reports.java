@@ -45,6 +45,14 @@ public final class Reports {
       return dir != null ? in(dir, metrics) : new Targets(null, null, null, metrics);
     }
 
+    /**
+     * The reports of a run kept in a folder of results files (one per Spark partition): in the
+     * folder itself, or in {@code dir} when given.
+     */
+    public static Targets forFolder(Path folder, Path dir, Path metrics) {
+      return in(dir != null ? dir : folder, metrics);
+    }
+
     /** Reports in {@code dir} with fixed names. */
     public static Targets in(Path dir, Path metrics) {
       return new Targets(

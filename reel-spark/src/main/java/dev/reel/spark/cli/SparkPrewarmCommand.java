@@ -100,7 +100,7 @@ public final class SparkPrewarmCommand implements Callable<Integer> {
                     job.run(request, folder, resume != null, spark.partitions, stop, progress);
                 Reports.Targets targets =
                     folder != null
-                        ? Reports.Targets.in(reportDir != null ? reportDir : folder, metricsFile)
+                        ? Reports.Targets.forFolder(folder, reportDir, metricsFile)
                         : Reports.Targets.forRun(null, reportDir, metricsFile);
                 streams
                     .err()
